@@ -36,3 +36,10 @@ export interface HealthProbe {
   readonly source: SourceName;
   probe(signal?: AbortSignal): Promise<ProbeResult>;
 }
+
+/** How each source is named to a person. */
+export const SOURCE_LABELS: Record<SourceHealth['source'], string> = {
+  kubernetes: 'Kubernetes',
+  prometheus: 'Metrics',
+  tempo: 'Traces',
+};

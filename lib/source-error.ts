@@ -51,7 +51,12 @@ export class SourceError extends Error {
   readonly kind: SourceErrorKind;
   readonly status: number | undefined;
 
-  constructor(source: SourceName, kind: SourceErrorKind, message: string, options?: { status?: number; cause?: unknown }) {
+  constructor(
+    source: SourceName,
+    kind: SourceErrorKind,
+    message: string,
+    options?: { status?: number; cause?: unknown },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.source = source;
     this.kind = kind;
@@ -68,7 +73,10 @@ export class SourceError extends Error {
 
 /** True for a {@link SourceError}, also across module copies (Next.js may bundle a module twice). */
 export function isSourceError(value: unknown): value is SourceError {
-  return value instanceof SourceError || (value instanceof Error && value.name === 'SourceError' && 'kind' in value);
+  return (
+    value instanceof SourceError ||
+    (value instanceof Error && value.name === 'SourceError' && 'kind' in value)
+  );
 }
 
 /** The kind an HTTP status maps to when the upstream says nothing more specific. */

@@ -33,18 +33,29 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamRespon
   const metrics = dashboardMetrics();
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-  if (req.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+  const headers = new Headers(req.headers);
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
+  if (req.form) headers.set('content-type', 'application/x-www-form-urlencoded');
   try {
     const res = await fetch(req.url, {
       method: req.method ?? 'GET',
       headers,
       body: req.form?.toString(),
       signal,
-      redirect: 'error',
+      // A redirect from an API is almost always a proxy sending us to a login page: say so instead of following.
+      redirect: 'manual',
     }).catch((error: unknown) => {
       throw transportError(req, error, timeout, 'unreachable');
     });
+    if (res.status >= 300 && res.status < 400) {
+      const location = res.headers.get('location') ?? 'nowhere';
+      throw new SourceError(
+        req.source,
+        'bad_response',
+        `${label(req)}: ${req.url.origin} redirected to ${location} (a login page in front of the API?)`,
+        { status: res.status },
+      );
+    }
     const body = await res.text().catch((error: unknown) => {
       throw transportError(req, error, timeout, 'bad_response');
     });
@@ -60,6 +71,8 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamRespon
     );
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
   } catch (error) {
+    // The caller gave up (a browser navigated away): not the upstream's fault, so neither counted nor re-typed.
+    if (req.signal?.aborted && !isSourceError(error)) throw error;
     const kind = isSourceError(error) ? error.kind : 'unreachable';
     metrics.upstreamErrors.inc({ source: req.source, operation: req.operation, kind });
     metrics.upstreamDuration.observe(
@@ -74,11 +87,15 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamRespon
  * Parses a JSON body, or explains in one line why it is not JSON (an HTML login page from a proxy, a truncated
  * body). Never echoes the whole body: it may be large or contain markup.
  */
-export function parseJsonBody(req: Pick<UpstreamRequest, 'source' | 'operation' | 'url'>, res: UpstreamResponse): unknown {
+export function parseJsonBody(
+  req: Pick<UpstreamRequest, 'source' | 'operation' | 'url'>,
+  res: UpstreamResponse,
+): unknown {
   try {
     return JSON.parse(res.body) as unknown;
   } catch {
-    const what = /html/i.test(res.contentType) || /^\s*</.test(res.body) ? 'HTML' : 'something that is not JSON';
+    const what =
+      /html/i.test(res.contentType) || /^\s*</.test(res.body) ? 'HTML' : 'something that is not JSON';
     throw new SourceError(
       req.source,
       'bad_response',
@@ -93,8 +110,10 @@ function transportError(
   error: unknown,
   timeout: AbortSignal,
   fallback: 'unreachable' | 'bad_response',
-): SourceError {
+): Error {
   if (isSourceError(error)) return error;
+  if (req.signal?.aborted)
+    return req.signal.reason instanceof Error ? req.signal.reason : new Error('aborted');
   if (timeout.aborted) {
     return new SourceError(req.source, 'timeout', `${label(req)}: no answer within ${req.timeoutMs} ms`, {
       cause: error,
@@ -110,7 +129,8 @@ function transportError(
 
 function describeCause(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
+  const code =
+    typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
   const message = cause instanceof Error ? cause.message : String(cause);
   return code && !message.includes(code) ? `${code}: ${message}` : message;
 }

@@ -1,0 +1,9 @@
+/**
+ * Runs once when the Next.js server starts: a wrong or missing setting stops start-up here, with one line that
+ * says what to set, instead of failing later on the first request.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { settingsOrExit } = await import('./server/settings');
+  settingsOrExit();
+}

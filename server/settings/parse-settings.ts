@@ -1,0 +1,199 @@
+import type { HttpSourceSettings, KubeSettings, MetricsSettings, Settings, TraceSettings } from './types';
+
+/** The environment as a plain record, so that parsing stays pure and testable. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** What the parser may ask of the file system. */
+export interface SettingsFs {
+  exists(path: string): boolean;
+  readText(path: string): string;
+}
+
+/** A setting that is wrong or missing. The message is one line that says what to set. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const serviceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * Validates the environment into {@link Settings}. Throws a {@link SettingsError} naming the first variable that is
+ * wrong. Variables are documented in the README ("Configuration").
+ */
+export function parseSettings(env: Env, fs: SettingsFs): Settings {
+  return {
+    kube: parseKube(env, fs),
+    metrics: parseMetrics(env, fs),
+    traces: parseTraces(env, fs),
+    probeIntervalMs: parseMs(env, 'PROBE_INTERVAL_MS', 5_000),
+  };
+}
+
+function parseKube(env: Env, fs: SettingsFs): KubeSettings {
+  const timeoutMs = parseMs(env, 'KUBE_TIMEOUT_MS', 10_000);
+  const inCluster = parseBool(env, 'KUBE_IN_CLUSTER');
+  if (inCluster === true) {
+    if (!fs.exists(`${serviceAccountDir}/token`) || !env.KUBERNETES_SERVICE_HOST) {
+      throw new SettingsError(
+        'KUBE_IN_CLUSTER',
+        `KUBE_IN_CLUSTER=true but no service account token at ${serviceAccountDir}: unset it and set KUBECONFIG`,
+      );
+    }
+    return { mode: 'in-cluster', timeoutMs };
+  }
+  const context = nonEmpty(env.KUBE_CONTEXT);
+  const kubeconfigPath = nonEmpty(env.KUBECONFIG)?.split(':')[0];
+  if (kubeconfigPath !== undefined && !fs.exists(kubeconfigPath)) {
+    throw new SettingsError('KUBECONFIG', `KUBECONFIG points to ${kubeconfigPath}, which does not exist`);
+  }
+  const home = nonEmpty(env.HOME);
+  const defaultPath = home === undefined ? undefined : `${home}/.kube/config`;
+  if (kubeconfigPath === undefined && (defaultPath === undefined || !fs.exists(defaultPath))) {
+    if (inCluster !== false && fs.exists(`${serviceAccountDir}/token`) && env.KUBERNETES_SERVICE_HOST) {
+      return { mode: 'in-cluster', timeoutMs };
+    }
+    throw new SettingsError(
+      'KUBECONFIG',
+      'no Kubernetes configuration found: set KUBECONFIG to a kubeconfig file (or run in a cluster with a service account)',
+    );
+  }
+  return { mode: 'kubeconfig', kubeconfigPath: kubeconfigPath ?? defaultPath, context, timeoutMs };
+}
+
+function parseMetrics(env: Env, fs: SettingsFs): MetricsSettings {
+  if (env.METRICS_SOURCE === 'demo') return { kind: 'demo' };
+  if (env.METRICS_SOURCE !== undefined && env.METRICS_SOURCE !== 'prometheus') {
+    throw new SettingsError(
+      'METRICS_SOURCE',
+      `METRICS_SOURCE must be prometheus or demo, not ${JSON.stringify(env.METRICS_SOURCE)}`,
+    );
+  }
+  if (nonEmpty(env.PROMETHEUS_URL) === undefined) {
+    throw new SettingsError(
+      'PROMETHEUS_URL',
+      'PROMETHEUS_URL is not set: set it to your Prometheus, Thanos or Mimir query URL, e.g. http://prometheus.istio-system:9090',
+    );
+  }
+  return { kind: 'prometheus', ...parseHttpSource(env, fs, 'PROMETHEUS', 30_000) };
+}
+
+function parseTraces(env: Env, fs: SettingsFs): TraceSettings {
+  if (env.TRACES_SOURCE === 'demo') return { kind: 'demo' };
+  if (env.TRACES_SOURCE !== undefined && env.TRACES_SOURCE !== 'tempo') {
+    throw new SettingsError(
+      'TRACES_SOURCE',
+      `TRACES_SOURCE must be tempo or demo, not ${JSON.stringify(env.TRACES_SOURCE)}`,
+    );
+  }
+  if (nonEmpty(env.TEMPO_URL) === undefined) return { kind: 'none' };
+  return { kind: 'tempo', ...parseHttpSource(env, fs, 'TEMPO', 30_000) };
+}
+
+/**
+ * Reads `<P>_URL`, `<P>_TOKEN` / `<P>_TOKEN_FILE` (bearer), `<P>_USERNAME` + `<P>_PASSWORD` (basic), `<P>_TENANT`
+ * (`X-Scope-OrgID`), `<P>_HEADERS` (`Name=value` pairs separated by commas) and `<P>_TIMEOUT_MS`.
+ */
+function parseHttpSource(
+  env: Env,
+  fs: SettingsFs,
+  prefix: string,
+  defaultTimeoutMs: number,
+): HttpSourceSettings {
+  const urlVar = `${prefix}_URL`;
+  const raw = nonEmpty(env[urlVar]) ?? '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SettingsError(urlVar, `${urlVar}=${JSON.stringify(raw)} is not a URL: set it like http://host:port`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new SettingsError(urlVar, `${urlVar} must be an http or https URL, not ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw new SettingsError(
+      urlVar,
+      `${urlVar} must not embed credentials: set ${prefix}_USERNAME and ${prefix}_PASSWORD`,
+    );
+  }
+  const headers = parseHeaders(env, `${prefix}_HEADERS`);
+  const tenant = nonEmpty(env[`${prefix}_TENANT`]);
+  if (tenant !== undefined) headers['X-Scope-OrgID'] = tenant;
+  const token = readToken(env, fs, prefix);
+  const user = nonEmpty(env[`${prefix}_USERNAME`]);
+  const password = env[`${prefix}_PASSWORD`];
+  if (token !== undefined && user !== undefined) {
+    throw new SettingsError(`${prefix}_TOKEN`, `set either ${prefix}_TOKEN or ${prefix}_USERNAME, not both`);
+  }
+  if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+  if (user !== undefined) {
+    if (password === undefined) {
+      throw new SettingsError(`${prefix}_PASSWORD`, `${prefix}_USERNAME is set: set ${prefix}_PASSWORD too`);
+    }
+    headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  }
+  return { url, headers, timeoutMs: parseMs(env, `${prefix}_TIMEOUT_MS`, defaultTimeoutMs) };
+}
+
+function readToken(env: Env, fs: SettingsFs, prefix: string): string | undefined {
+  const file = nonEmpty(env[`${prefix}_TOKEN_FILE`]);
+  if (file === undefined) return nonEmpty(env[`${prefix}_TOKEN`]);
+  if (!fs.exists(file)) {
+    throw new SettingsError(
+      `${prefix}_TOKEN_FILE`,
+      `${prefix}_TOKEN_FILE points to ${file}, which does not exist`,
+    );
+  }
+  return fs.readText(file).trim();
+}
+
+const headerName = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+function parseHeaders(env: Env, variable: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const pair of (env[variable] ?? '').split(',')) {
+    if (pair.trim() === '') continue;
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    if (at < 0 || !headerName.test(name) || /[\r\n]/.test(value)) {
+      throw new SettingsError(
+        variable,
+        `${variable} must be Name=value pairs separated by commas; ${JSON.stringify(pair.trim())} is not`,
+      );
+    }
+    headers[name] = value;
+  }
+  return headers;
+}
+
+function parseMs(env: Env, variable: string, fallback: number): number {
+  const raw = nonEmpty(env[variable]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 100 || value > 600_000) {
+    throw new SettingsError(
+      variable,
+      `${variable}=${JSON.stringify(raw)} must be a whole number of milliseconds from 100 to 600000`,
+    );
+  }
+  return value;
+}
+
+function parseBool(env: Env, variable: string): boolean | undefined {
+  const raw = nonEmpty(env[variable])?.toLowerCase();
+  if (raw === undefined) return undefined;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new SettingsError(variable, `${variable}=${JSON.stringify(raw)} must be true or false`);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}

@@ -1,0 +1,30 @@
+/** Where the dashboard finds the Kubernetes API. */
+export type KubeSettings =
+  | { mode: 'kubeconfig'; kubeconfigPath: string | undefined; context: string | undefined; timeoutMs: number }
+  | { mode: 'in-cluster'; timeoutMs: number };
+
+/** An HTTP upstream (Prometheus or Tempo) with the headers every request carries (auth, tenant). */
+export interface HttpSourceSettings {
+  url: URL;
+  /** Authorization and tenant headers, already computed. Never sent to the browser. */
+  headers: Record<string, string>;
+  timeoutMs: number;
+}
+
+/**
+ * Where metrics come from: a Prometheus-compatible API (Prometheus, Thanos, Mimir, Cortex), or the embedded demo
+ * mesh's direct source (only when the demo command started the dashboard).
+ */
+export type MetricsSettings = ({ kind: 'prometheus' } & HttpSourceSettings) | { kind: 'demo' };
+
+/** Where traces come from; `none` hides trace features instead of failing. */
+export type TraceSettings = ({ kind: 'tempo' } & HttpSourceSettings) | { kind: 'demo' } | { kind: 'none' };
+
+/** The dashboard's validated configuration, read once at start-up. */
+export interface Settings {
+  kube: KubeSettings;
+  metrics: MetricsSettings;
+  traces: TraceSettings;
+  /** How often `/api/readyz` and the status lights re-probe the sources, in milliseconds. */
+  probeIntervalMs: number;
+}
