@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const alias = { '@': root, 'server-only': fileURLToPath(new URL('./lib/testing/server-only-stub.ts', import.meta.url)) };
+const alias = {
+  '@': root,
+  'server-only': fileURLToPath(new URL('./lib/testing/server-only-stub.ts', import.meta.url)),
+};
 
 /**
  * Two projects: `unit` (pure modules, beside the code as `*.test.ts`) and `integration` (`*.int.test.ts`: real

@@ -8,10 +8,14 @@ import { ensureBuild, ensureNpmDependencies, fail, projectEnv, root } from './li
 ensureNpmDependencies();
 if (ensureBuild() !== 0) fail('next build failed; see the output above');
 
-const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'server', 'demo', 'launch.ts'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: projectEnv({ NODE_ENV: 'production' }),
-});
+const child = spawn(
+  join(root, 'node_modules', '.bin', 'tsx'),
+  [join(root, 'server', 'demo', 'launch.ts'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: projectEnv({ NODE_ENV: 'production' }),
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));

@@ -35,7 +35,15 @@ function readJson(file) {
 function vitest(name, project) {
   console.log(`\n=== ${name} tests ===`);
   const file = `${project}.json`;
-  const code = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, file)}`]);
+  const code = run('npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(reports, file)}`,
+  ]);
   const report = readJson(file);
   const passed = report?.numPassedTests ?? 0;
   const failed = (report?.numFailedTests ?? 0) + (code !== 0 && !report?.numFailedTests ? 1 : 0);
@@ -66,7 +74,8 @@ playwright();
 
 console.log('\n=== summary ===');
 for (const r of results) {
-  const counts = r.note ?? `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
+  const counts =
+    r.note ?? `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
   console.log(`${r.name.padEnd(12)} ${counts}`);
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);

@@ -15,7 +15,12 @@ export function projectEnv(extra = {}) {
 
 /** Runs a command in the repository, inheriting output; returns its exit code. */
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: projectEnv(options.env), ...options });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: projectEnv(options.env),
+    ...options,
+  });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
@@ -27,10 +32,13 @@ function mtime(path) {
 /** Installs the npm dependencies when node_modules is missing or older than the lock file. */
 export function ensureNpmDependencies() {
   const marker = join(root, 'node_modules', '.package-lock.json');
-  const stale = mtime(marker) < Math.max(mtime(join(root, 'package-lock.json')), mtime(join(root, 'package.json')));
+  const stale =
+    mtime(marker) < Math.max(mtime(join(root, 'package-lock.json')), mtime(join(root, 'package.json')));
   if (!stale && existsSync(join(root, 'node_modules', '.bin', 'node'))) return;
   console.log('setup: installing npm dependencies (npm ci)');
-  const code = run('npm', ['ci', '--no-audit', '--no-fund'], { env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
+  const code = run('npm', ['ci', '--no-audit', '--no-fund'], {
+    env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  });
   if (code !== 0) fail('npm ci failed; see the output above');
 }
 
@@ -47,7 +55,9 @@ export function ensureSystemPackages(packages) {
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/etc/debian_version')) {
-    fail(`missing ${missing.join(' and ')}: install them (Debian: sudo apt-get install ${missing.join(' ')}) and run again`);
+    fail(
+      `missing ${missing.join(' and ')}: install them (Debian: sudo apt-get install ${missing.join(' ')}) and run again`,
+    );
   }
   console.log(`setup: installing ${missing.join(', ')} with apt-get`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };

@@ -111,7 +111,10 @@ function parseHttpSource(
   try {
     url = new URL(raw);
   } catch {
-    throw new SettingsError(urlVar, `${urlVar}=${JSON.stringify(raw)} is not a URL: set it like http://host:port`);
+    throw new SettingsError(
+      urlVar,
+      `${urlVar}=${JSON.stringify(raw)} is not a URL: set it like http://host:port`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new SettingsError(urlVar, `${urlVar} must be an http or https URL, not ${url.protocol}`);
