@@ -59,8 +59,10 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamRespon
     const body = await res.text().catch((error: unknown) => {
       throw transportError(req, error, timeout, 'bad_response');
     });
+    // Content-Length counts the encoded bytes: with gzip it says nothing about the decoded body's length.
+    const encoded = (res.headers.get('content-encoding') ?? 'identity') !== 'identity';
     const declared = Number(res.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > 0 && Buffer.byteLength(body) < declared) {
+    if (!encoded && Number.isFinite(declared) && declared > 0 && Buffer.byteLength(body) < declared) {
       throw new SourceError(req.source, 'bad_response', `${label(req)}: the answer was cut short`, {
         status: res.status,
       });

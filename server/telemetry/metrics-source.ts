@@ -1,0 +1,80 @@
+import 'server-only';
+import type { HealthProbe } from '@/lib/health';
+import type { LabelMatcher, MetricsResult, RangeSeries, Sample } from '@/lib/metrics/types';
+
+/**
+ * The MetricsSource port: labelled series, the same shape a PromQL `sum by (…)` returns. Implemented by the
+ * Prometheus adapter (which builds PromQL) and by the demo mesh (straight from its counters), so nothing here is
+ * PromQL: metrics are named, conditions are {@link LabelMatcher}s, windows are seconds.
+ *
+ * Shared semantics, which every implementation keeps:
+ * - `match` conditions are ANDed. A label a series lacks has the value `""`. `=~`/`!~` are RE2 regexes that must
+ *   match the whole value (a JavaScript `RegExp` of `^(?:value)$` agrees for the regexes the app builds).
+ * - A result series carries exactly the `by` labels the matched series have: a `by` label missing from the
+ *   matched series is absent from `labels` (not `""`), and no other label (not even the metric name) appears.
+ * - Groups without samples in the window are absent: an idle edge is no series, not a zero.
+ * - Order of series is unspecified.
+ *
+ * Failures are thrown as `SourceError`s: invalid names or windows as `bad_query`, upstream failures with the
+ * kind of the failure (`unreachable`, `timeout`, …). Warnings (partial answers) come back in the result.
+ */
+export interface MetricsSource extends HealthProbe {
+  /** Per-second rates of a counter, summed by group, at one instant. */
+  rate(query: RateQuery, signal?: AbortSignal): Promise<MetricsResult<Sample[]>>;
+  /** A quantile of a histogram's observations in the window, by group, at one instant. */
+  quantile(query: QuantileQuery, signal?: AbortSignal): Promise<MetricsResult<Sample[]>>;
+  /** Per-second rates of a counter, summed by group, at evenly spaced instants. */
+  rateRange(query: RateRangeQuery, signal?: AbortSignal): Promise<MetricsResult<RangeSeries[]>>;
+}
+
+/** Which series to read and how to group them. */
+export interface SeriesQuery {
+  /** Keep these labels and sum over all others, e.g. `['source_workload', 'destination_workload']`. */
+  by: readonly string[];
+  /** Conditions on the series, ANDed; empty matches every series of the metric. */
+  match: readonly LabelMatcher[];
+  /** The window each value looks back over, in whole seconds (> 0), e.g. 300 for "last 5 minutes". */
+  windowSeconds: number;
+}
+
+/**
+ * `sum by (by) (rate(metric{match}[window]))` at `at`: for each group, the counter's average increase per
+ * second over the `windowSeconds` before `at` (counter resets handled), summed over the group's series.
+ * Sample values are in the counter's unit per second (requests/s for `istio_requests_total`, bytes/s for
+ * `istio_tcp_sent_bytes_total`).
+ */
+export interface RateQuery extends SeriesQuery {
+  /** A counter, e.g. `istio_requests_total`. */
+  metric: string;
+  /** The end of the window; now when absent. */
+  at?: Date;
+}
+
+/**
+ * `histogram_quantile(quantile, sum by (le, by) (rate(metric_bucket{match}[window])))` at `at`: per group, the
+ * `quantile` of the observations made in the window, interpolated linearly within the classic histogram's
+ * buckets. Values are in the histogram's unit (milliseconds for `istio_request_duration_milliseconds`); `NaN`
+ * when the group had no observations in the window; the highest finite bucket bound when the quantile falls in
+ * the `+Inf` bucket.
+ */
+export interface QuantileQuery extends SeriesQuery {
+  /** A histogram's base name, without `_bucket`, e.g. `istio_request_duration_milliseconds`. */
+  metric: string;
+  /** From 0 to 1, e.g. 0.95 for p95. */
+  quantile: number;
+  /** The end of the window; now when absent. */
+  at?: Date;
+}
+
+/**
+ * {@link RateQuery} evaluated at `start`, `start + step`, … up to `end`: one series per group, with a point
+ * at each instant where the group had samples in the window before it.
+ */
+export interface RateRangeQuery extends SeriesQuery {
+  /** A counter, e.g. `istio_requests_total`. */
+  metric: string;
+  start: Date;
+  end: Date;
+  /** Seconds between points (> 0); at most 11,000 points per series. */
+  stepSeconds: number;
+}
