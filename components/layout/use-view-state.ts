@@ -1,25 +1,34 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { REFRESH_INTERVALS, readViewState, writeViewState, type ViewState } from '@/lib/view-state';
 
-/** The shell's view state (namespaces, window, refresh), read from and written to the URL. */
+/**
+ * The shell's view state (namespaces, window, refresh), read from and written to the URL. Writes use
+ * `history.replaceState`, which Next.js folds into `useSearchParams` at once: a checkbox ticks when clicked, with
+ * no router round trip, and the view does not add history entries.
+ */
 export function useViewState(): {
   view: ViewState;
   refreshMs: number;
   setView: (change: Partial<ViewState>) => void;
 } {
   const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
   const view = useMemo(() => readViewState(new URLSearchParams(params.toString())), [params]);
   const setView = useCallback(
     (change: Partial<ViewState>) => {
-      const next = writeViewState(new URLSearchParams(params.toString()), { ...view, ...change }).toString();
-      router.replace(next === '' ? pathname : `${pathname}?${next}`, { scroll: false });
+      const next = writeViewState(new URLSearchParams(window.location.search), {
+        ...view,
+        ...change,
+      }).toString();
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${next === '' ? '' : `?${next}`}`,
+      );
     },
-    [params, pathname, router, view],
+    [view],
   );
   return { view, refreshMs: REFRESH_INTERVALS[view.refresh], setView };
 }

@@ -8,6 +8,8 @@ export interface MonitoredSource {
   probe: HealthProbe | null;
   /** An upper bound on one probe, in milliseconds; a probe that takes longer counts as a timeout. */
   timeoutMs: number;
+  /** Why a source without a probe is not configured, e.g. "set TEMPO_URL to enable traces". */
+  unconfiguredDetail?: string;
 }
 
 /**

@@ -53,6 +53,8 @@ export interface PrometheusServer {
   /** The API's base URL, e.g. `http://127.0.0.1:41234/`. */
   readonly url: URL;
   readonly port: number;
+  /** The process id, so that a test in another process (a Playwright worker) can stop it to simulate an outage. */
+  readonly pid: number;
   /** The temporary directory holding the config and the TSDB; removed by `stop()`. */
   readonly dir: string;
   /** The last lines Prometheus logged (about 16 KB), for failure messages. */
@@ -169,6 +171,7 @@ async function launch(
   return {
     url,
     port,
+    pid: child.pid ?? 0,
     dir,
     logTail: () => log,
     waitForSeries: (promql, waitOptions) => waitForSeries(url, promql, waitOptions),

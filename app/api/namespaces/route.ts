@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { parseParams } from '@/lib/api/params';
+import type { DataResponse, NamespaceSummary } from '@/lib/api/dto';
+import { json, route } from '@/server/http/route';
+import { summarizeNamespaces } from '@/server/mesh/namespace-summary';
+import { sources } from '@/server/sources/registry';
+
+export const dynamic = 'force-dynamic';
+
+/** The cluster's namespaces with their mesh labels and pod counts, from the watch cache. */
+export const GET = route('namespaces', async (request) => {
+  parseParams(new URL(request.url).searchParams, z.object({}));
+  const { kube } = sources();
+  const errors = (['namespaces', 'pods'] as const).flatMap((kind) => kube.kindError(kind)?.toDTO() ?? []);
+  const body: DataResponse<NamespaceSummary[]> = {
+    data: summarizeNamespaces(kube.list('namespaces'), kube.list('pods')),
+    errors,
+  };
+  return json(body);
+});
