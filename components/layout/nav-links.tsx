@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { useQueryString } from './use-view-state';
 
 /** The product's sections, in navigation order. */
 export const SECTIONS = [
@@ -16,7 +17,7 @@ export const SECTIONS = [
 /** Section links that carry the current view (namespaces, window, refresh) to the next page. */
 export function NavLinks(): ReactNode {
   const pathname = usePathname();
-  const query = useSearchParams().toString();
+  const query = useQueryString();
   return (
     <nav aria-label="Sections" className="flex gap-1">
       {SECTIONS.map(({ href, label }) => {

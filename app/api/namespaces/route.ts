@@ -7,10 +7,14 @@ import { sources } from '@/server/sources/registry';
 
 export const dynamic = 'force-dynamic';
 
+/** Right after start-up the watch cache is still listing; wait this long rather than answer an empty list. */
+const FIRST_SYNC_WAIT_MS = 5_000;
+
 /** The cluster's namespaces with their mesh labels and pod counts, from the watch cache. */
 export const GET = route('namespaces', async (request) => {
   parseParams(new URL(request.url).searchParams, z.object({}));
   const { kube } = sources();
+  await kube.whenSynced(FIRST_SYNC_WAIT_MS).catch(() => undefined); // not synced: kindError below says why
   const errors = (['namespaces', 'pods'] as const).flatMap((kind) => kube.kindError(kind)?.toDTO() ?? []);
   const body: DataResponse<NamespaceSummary[]> = {
     data: summarizeNamespaces(kube.list('namespaces'), kube.list('pods')),
