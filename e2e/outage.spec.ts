@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { Shell } from './pages/shell';
 
 // Runs last (see playwright.config.ts): it stops the Prometheus that the global setup started.
-test('stopping Prometheus turns its light red within one refresh, and every page still renders', async ({ page }) => {
+test('stopping Prometheus turns its light red within one refresh, and every page still renders', async ({
+  page,
+}) => {
   const shell = new Shell(page);
   await page.goto('/?refresh=5s');
   await expect(shell.statusLight('prometheus')).toHaveAttribute('data-state', 'up');

@@ -39,7 +39,9 @@ test.describe('the app shell', () => {
     }
   });
 
-  test('window, refresh and namespaces are kept in the URL, so a link reproduces the view', async ({ page }) => {
+  test('window, refresh and namespaces are kept in the URL, so a link reproduces the view', async ({
+    page,
+  }) => {
     const shell = new Shell(page);
     await page.goto('/');
     await shell.windowSelect().selectOption('15m');

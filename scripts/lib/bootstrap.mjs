@@ -14,13 +14,8 @@ export function projectEnv(extra = {}) {
 }
 
 /** Runs a command in the repository, inheriting output; returns its exit code. */
-export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: projectEnv(options.env),
-    ...options,
-  });
+export function run(command, args, { env, ...options } = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options, env: projectEnv(env) });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
