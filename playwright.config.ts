@@ -35,6 +35,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'shell', testMatch: /shell\.spec\.ts/ },
+    { name: 'demo', testMatch: /demo\.spec\.ts/ },
     // Stops and restarts Prometheus, so it runs after everything that needs Prometheus up.
     { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['shell'] },
   ],

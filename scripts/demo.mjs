@@ -17,5 +17,12 @@ const child = spawn(
     env: projectEnv({ NODE_ENV: 'production' }),
   },
 );
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// Pass a stop signal on once (a terminal's Ctrl-C also reaches the child directly); the child cleans up and exits.
+let forwarded = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (!forwarded) child.kill(signal);
+    forwarded = true;
+  });
+}
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));

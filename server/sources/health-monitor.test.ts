@@ -27,7 +27,12 @@ describe('HealthMonitor', () => {
       [
         { source: 'prometheus', probe: up, timeoutMs: 1000 },
         { source: 'kubernetes', probe: down, timeoutMs: 1000 },
-        { source: 'tempo', probe: null, timeoutMs: 1000 },
+        {
+          source: 'tempo',
+          probe: null,
+          timeoutMs: 1000,
+          unconfiguredDetail: 'set TEMPO_URL to enable traces',
+        },
       ],
       0,
     );
@@ -37,7 +42,11 @@ describe('HealthMonitor', () => {
       state: 'down',
       lastError: { kind: 'unreachable', message: 'cannot reach 127.0.0.1:1' },
     });
-    expect(tempo).toMatchObject({ state: 'unconfigured', latencyMs: null });
+    expect(tempo).toMatchObject({
+      state: 'unconfigured',
+      latencyMs: null,
+      detail: 'set TEMPO_URL to enable traces',
+    });
   });
 
   it('answers from memory while fresh and joins a probe already running', async () => {

@@ -40,6 +40,7 @@ export class HealthMonitor {
         latencyMs: null,
         checkedAt: null,
         lastError: null,
+        ...(s.unconfiguredDetail === undefined ? {} : { detail: s.unconfiguredDetail }),
       });
     }
     const previous = this.last.get(s.source);

@@ -1,0 +1,44 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import { Shell } from './pages/shell';
+
+const run = promisify(execFile);
+
+// The README's first command, minus the install and build steps the test command has already done: the demo
+// launcher, driven the way a presenter drives it.
+test('the demo command serves the dashboard on a cluster that kubectl can change live', async ({ page }) => {
+  const demo = spawn('node_modules/.bin/tsx', ['server/demo/launch.ts', '--port', '0'], {
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  demo.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    await expect.poll(() => output, { timeout: 30_000 }).toMatch(/kubeconfig: \S+/);
+    const dashboard = /^dashboard: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output)?.[1] ?? '';
+    const kubeconfig = /^kubeconfig: (\/\S+)$/m.exec(output)?.[1] ?? '';
+    expect(dashboard).not.toBe('');
+    expect(existsSync(kubeconfig)).toBe(true);
+
+    const shell = new Shell(page);
+    await page.goto(`${dashboard}/?refresh=5s`);
+    await expect(shell.statusLight('kubernetes')).toHaveAttribute('data-state', 'up');
+    const outside = shell.namespaceTable().getByRole('row', { name: /outside/ });
+    await expect(outside).toContainText('out of mesh');
+
+    const kubectl = ['--kubeconfig', kubeconfig, '--cache-dir', `${kubeconfig}.cache`];
+    const { stdout } = await run('kubectl', [...kubectl, 'get', 'namespaces']);
+    expect(stdout).toMatch(/^bookinfo\s+Active/m);
+    await run('kubectl', [...kubectl, 'label', 'namespace', 'outside', 'istio.io/dataplane-mode=ambient']);
+    await expect(outside).toContainText('ambient', { timeout: 7_000 });
+
+    demo.kill('SIGINT');
+    await expect.poll(() => demo.exitCode, { timeout: 10_000 }).toBe(0);
+    expect(existsSync(kubeconfig)).toBe(false);
+  } finally {
+    if (demo.exitCode === null) demo.kill('SIGKILL');
+  }
+});

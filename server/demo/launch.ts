@@ -1,0 +1,73 @@
+/**
+ * The demo command's TypeScript half (scripts/demo.mjs installs and builds, then runs this with tsx): starts the
+ * demo cluster's API server and the dashboard in one process, prints where they are, and stops both on Ctrl-C.
+ *
+ * Output, one line each, in this exact form so that scripts can read them:
+ *   dashboard: http://127.0.0.1:PORT
+ *   kubeconfig: /abs/path
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import next from 'next';
+import { startApiServer, writeKubeconfig } from './apiserver';
+import { DemoArgsError, parseDemoArgs } from './demo-args';
+import { seedDemoCluster } from './seed';
+
+const root = join(import.meta.dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const args = parseDemoArgs(process.argv.slice(2));
+  const api = await startApiServer();
+  seedDemoCluster(api.store);
+  const dir = mkdtempSync(join(tmpdir(), 'meshlens-demo-'));
+  const kubeconfig = join(dir, 'kubeconfig');
+  await writeKubeconfig(kubeconfig, api.url, { context: 'meshlens-demo' });
+
+  // The dashboard reads its settings from the environment; point it at the demo cluster.
+  Object.assign(process.env, { KUBECONFIG: kubeconfig, METRICS_SOURCE: 'demo', TRACES_SOURCE: 'demo' });
+  let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  const server = createServer((req, res) => {
+    if (handle) void handle(req, res);
+    else res.writeHead(503, { 'retry-after': '1' }).end('starting');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(args.port, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const app = next({ dev: false, dir: root, hostname: '127.0.0.1', port });
+  await app.prepare();
+  handle = app.getRequestHandler();
+
+  console.log(`dashboard: http://127.0.0.1:${port}`);
+  console.log(`kubeconfig: ${kubeconfig}`);
+
+  // Ctrl-C reaches this process twice (from the terminal's process group and relayed by tsx): stop once, and
+  // keep handling the signal so that a second one cannot kill the process halfway through the cleanup.
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    rmSync(dir, { recursive: true, force: true });
+    server.closeAllConnections();
+    await Promise.allSettled([new Promise((resolve) => server.close(resolve)), api.close(), app.close()]);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint =
+    error instanceof DemoArgsError
+      ? ''
+      : (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? ' (try --port 0)'
+        : '';
+  console.error(`demo: ${message}${hint}`);
+  process.exit(1);
+});
