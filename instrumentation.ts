@@ -5,6 +5,8 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { exitUnlessSupportedNode } = await import('./server/runtime');
+  exitUnlessSupportedNode();
   const { settingsOrExit } = await import('./server/settings');
   settingsOrExit();
   const { sources } = await import('./server/sources/registry');

@@ -13,12 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import next from 'next';
 import { startApiServer, writeKubeconfig } from './apiserver';
+import { exitUnlessSupportedNode } from '../runtime';
 import { DemoArgsError, parseDemoArgs } from './demo-args';
 import { seedDemoCluster } from './seed';
 
 const root = join(import.meta.dirname, '..', '..');
 
 async function main(): Promise<void> {
+  exitUnlessSupportedNode();
   const args = parseDemoArgs(process.argv.slice(2));
   const api = await startApiServer();
   seedDemoCluster(api.store);
@@ -26,8 +28,14 @@ async function main(): Promise<void> {
   const kubeconfig = join(dir, 'kubeconfig');
   await writeKubeconfig(kubeconfig, api.url, { context: 'meshlens-demo' });
 
-  // The dashboard reads its settings from the environment; point it at the demo cluster.
-  Object.assign(process.env, { KUBECONFIG: kubeconfig, METRICS_SOURCE: 'demo', TRACES_SOURCE: 'demo' });
+  // The dashboard reads its settings from the environment; point it at the demo cluster. It serves the
+  // production build, so it runs in production mode however it was started.
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    KUBECONFIG: kubeconfig,
+    METRICS_SOURCE: 'demo',
+    TRACES_SOURCE: 'demo',
+  });
   let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   const server = createServer((req, res) => {
     if (handle) void handle(req, res);

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: prints benchmark figures as JSON. Figures are medians of repeated runs on this machine; compare
+ * the ratios inside one run (a larger answer against a smaller one), never absolute times across machines.
+ */
+import { round, type Figure } from './measure';
+import { parserFigures } from './parsers';
+
+function scaling(figures: Figure[]): Record<string, number> {
+  const byName = new Map<string, Figure[]>();
+  for (const f of figures) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  const ratios: Record<string, number> = {};
+  for (const [name, list] of byName) {
+    const [small, large] = [...list].sort((a, b) => a.size - b.size);
+    if (small && large && large !== small) {
+      // Time per item at the large size over time per item at the small size: 1.0 is perfectly linear.
+      ratios[name] = round(large.medianMs / large.size / (small.medianMs / small.size));
+    }
+  }
+  return ratios;
+}
+
+const figures = parserFigures();
+console.log(JSON.stringify({ figures, perItemCostRatioLargeOverSmall: scaling(figures) }, null, 2));
