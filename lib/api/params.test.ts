@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { thrown } from '@/lib/testing/thrown';
 import { namespacesParam, ParamError, parseParams } from './params';
 
 const schema = z.object({ namespaces: namespacesParam.optional() });
 
 function paramError(query: string): ParamError {
-  try {
-    parseParams(new URLSearchParams(query), schema);
-  } catch (error) {
-    if (error instanceof ParamError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParamError');
+  return thrown(() => parseParams(new URLSearchParams(query), schema), ParamError);
 }
 
 describe('parseParams', () => {

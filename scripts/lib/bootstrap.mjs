@@ -24,17 +24,22 @@ function mtime(path) {
   return existsSync(path) ? statSync(path).mtimeMs : 0;
 }
 
-/** Installs the npm dependencies when node_modules is missing or older than the lock file. */
+/**
+ * Installs the npm dependencies, at the versions in package-lock.json, when node_modules is missing or older than
+ * the lock file. `npm install --no-save` rather than `npm ci`: the registry reachable here does not serve every
+ * other platform's optional binary at the locked version (Next.js's and Tailwind's native builds for macOS and
+ * Windows), which `npm ci` treats as a lock file out of sync; `npm install` skips the unavailable optional ones,
+ * installs this platform's, and leaves package.json and the lock file untouched.
+ */
 export function ensureNpmDependencies() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const stale =
     mtime(marker) < Math.max(mtime(join(root, 'package-lock.json')), mtime(join(root, 'package.json')));
   if (!stale && existsSync(join(root, 'node_modules', '.bin', 'node'))) return;
-  console.log('setup: installing npm dependencies (npm ci)');
-  const code = run('npm', ['ci', '--no-audit', '--no-fund'], {
-    env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
-  });
-  if (code !== 0) fail('npm ci failed; see the output above');
+  console.log('setup: installing npm dependencies (npm install from package-lock.json)');
+  const args = ['install', '--no-save', '--no-audit', '--no-fund'];
+  const code = run('npm', args, { env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
+  if (code !== 0) fail('npm install failed; see the output above');
 }
 
 function onPath(binary) {

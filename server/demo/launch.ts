@@ -36,9 +36,10 @@ async function main(): Promise<void> {
     METRICS_SOURCE: 'demo',
     TRACES_SOURCE: 'demo',
   });
-  let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  // Listen first (a --port 0 is only known then), hand requests to Next.js once it is prepared.
+  const ready: { handle?: (req: IncomingMessage, res: ServerResponse) => Promise<void> } = {};
   const server = createServer((req, res) => {
-    if (handle) void handle(req, res);
+    if (ready.handle) void ready.handle(req, res);
     else res.writeHead(503, { 'retry-after': '1' }).end('starting');
   });
   await new Promise<void>((resolve, reject) => {
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const app = next({ dev: false, dir: root, hostname: '127.0.0.1', port });
   await app.prepare();
-  handle = app.getRequestHandler();
+  ready.handle = app.getRequestHandler();
 
   console.log(`dashboard: http://127.0.0.1:${port}`);
   console.log(`kubeconfig: ${kubeconfig}`);

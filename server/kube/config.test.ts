@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { RequestContext } from '@kubernetes/client-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SourceError } from '@/lib/source-error';
+import { thrown } from '@/lib/testing/thrown';
 import { clusterServer, DEFAULT_KUBE_TIMEOUT_MS, loadKubeConfig, requestTimeoutOf } from './config';
 
 const dir = mkdtempSync(join(tmpdir(), 'kube-config-test-'));
@@ -30,13 +31,7 @@ const path = join(dir, 'config');
 writeFileSync(path, kubeconfig);
 
 function failure(run: () => unknown): SourceError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SourceError) return error;
-    throw error;
-  }
-  throw new Error('expected a SourceError');
+  return thrown(run, SourceError);
 }
 
 describe('loadKubeConfig', () => {

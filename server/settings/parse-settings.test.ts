@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '@/lib/testing/thrown';
 import { parseSettings, SettingsError, type Env, type SettingsFs } from './parse-settings';
 
 function fsWith(files: Record<string, string>): SettingsFs {
@@ -12,13 +13,7 @@ const kubeconfig = { '/home/u/.kube/config': 'apiVersion: v1' };
 const base: Env = { HOME: '/home/u', PROMETHEUS_URL: 'http://prom:9090' };
 
 function errorOf(env: Env, files: Record<string, string> = kubeconfig): SettingsError {
-  try {
-    parseSettings(env, fsWith(files));
-  } catch (error) {
-    if (error instanceof SettingsError) return error;
-    throw error;
-  }
-  throw new Error('expected a SettingsError');
+  return thrown(() => parseSettings(env, fsWith(files)), SettingsError);
 }
 
 describe('parseSettings', () => {
