@@ -73,13 +73,24 @@ test.describe('the app shell', () => {
   });
 });
 
+test('an unknown address keeps the shell and offers a way back', async ({ page }) => {
+  const shell = new Shell(page);
+  await page.goto('/no-such-page');
+  await expect(page.getByTestId('not-found')).toContainText('There is no page at this address');
+  await expect(shell.statusLight('kubernetes')).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the overview' }).click();
+  await expect(shell.heading()).toHaveText('Overview');
+});
+
 test.describe('the API', () => {
-  test('refuses a bad parameter with a 400 that names it', async ({ request }) => {
-    const res = await request.get('/api/namespaces?namespace=bookinfo');
-    expect(res.status()).toBe(400);
-    expect(await res.json()).toEqual({
-      error: { parameter: 'namespace', message: 'unknown parameter "namespace"' },
-    });
+  test('every route refuses a bad parameter with a 400 that names it', async ({ request }) => {
+    for (const path of ['/api/namespaces', '/api/readyz', '/api/healthz']) {
+      const res = await request.get(`${path}?namespace=bookinfo`);
+      expect(res.status(), path).toBe(400);
+      expect(await res.json()).toEqual({
+        error: { parameter: 'namespace', message: 'unknown parameter "namespace"' },
+      });
+    }
   });
 
   test('answers health, readiness with every source, and its own metrics', async ({ request }) => {

@@ -21,6 +21,9 @@ export const namespacesParam = z
   })
   .transform((list): string[] | '*' => (list[0] === '*' ? '*' : [...new Set(list)]));
 
+/** The schema of a route that takes no parameters: any parameter is refused as unknown. */
+export const noParams = z.object({});
+
 /**
  * Parses URL query parameters with a zod object schema. Unknown parameters are refused too, so that a typo
  * (`namespace=` for `namespaces=`) is an error rather than silently ignored. Throws {@link ParamError} naming the

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { parseParams } from '@/lib/api/params';
+import { noParams, parseParams } from '@/lib/api/params';
 import type { DataResponse, NamespaceSummary } from '@/lib/api/dto';
 import { json, route } from '@/server/http/route';
 import { summarizeNamespaces } from '@/server/mesh/namespace-summary';
@@ -12,7 +11,7 @@ const FIRST_SYNC_WAIT_MS = 5_000;
 
 /** The cluster's namespaces with their mesh labels and pod counts, from the watch cache. */
 export const GET = route('namespaces', async (request) => {
-  parseParams(new URL(request.url).searchParams, z.object({}));
+  parseParams(new URL(request.url).searchParams, noParams);
   const { kube } = sources();
   await kube.whenSynced(FIRST_SYNC_WAIT_MS).catch(() => undefined); // not synced: kindError below says why
   const errors = (['namespaces', 'pods'] as const).flatMap((kind) => kube.kindError(kind)?.toDTO() ?? []);

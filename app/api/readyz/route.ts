@@ -1,3 +1,4 @@
+import { noParams, parseParams } from '@/lib/api/params';
 import type { ReadyzResponse } from '@/lib/api/dto';
 import { json, route } from '@/server/http/route';
 import { sources } from '@/server/sources/registry';
@@ -12,7 +13,8 @@ const FIRST_SYNC_GRACE_MS = 30_000;
  * state, latency, version and last error. A source that is down does not make the dashboard unready: it still
  * serves every page, with a banner.
  */
-export const GET = route('readyz', async () => {
+export const GET = route('readyz', async (request) => {
+  parseParams(new URL(request.url).searchParams, noParams);
   const { health, kube, startedAt } = sources();
   const body: ReadyzResponse = {
     ready: kube.isSynced() || Date.now() - startedAt > FIRST_SYNC_GRACE_MS,
