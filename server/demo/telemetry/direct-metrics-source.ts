@@ -1,0 +1,123 @@
+/**
+ * The MetricsSource port straight from the demo mesh's counters, without Prometheus. It answers what a Prometheus
+ * scraping the demo mesh's `/metrics` would answer for the same query: the same series and labels (minus the
+ * `job`/`instance` labels a scrape adds), `rate` as the increase over the window divided by the window, and
+ * `histogram_quantile`'s interpolation. Time is the demo mesh's: `at` defaults to the latest tick.
+ */
+import type { LabelMatcher, MetricsResult, RangeSeries, Sample } from '@/lib/metrics/types';
+import { compileMatchers } from '@/lib/metrics/match';
+import { histogramQuantile, sumByRate } from '@/lib/promql/builders';
+import { SourceError } from '@/lib/source-error';
+import type { MetricsSource, QuantileQuery, SeriesQuery } from '@/server/telemetry/metrics-source';
+import { bucketQuantile } from './quantile';
+import { groupOf, resolveMetric, visitSamples } from './series-query';
+import type { SeriesStore } from './series-store';
+
+/** Prometheus's limit on points per series in a range query. */
+const MAX_POINTS = 11_000;
+
+/** The direct {@link MetricsSource} over a demo mesh's store. */
+export function createDirectMetricsSource(store: SeriesStore): MetricsSource {
+  let scratch = new Float64Array(0);
+  const buffer = (): Float64Array => {
+    if (scratch.length < store.totals.length) scratch = new Float64Array(store.totals.length);
+    return scratch;
+  };
+
+  /** `sum by (by) (rate(metric{match}[window]))` at `atMs`, as a map from group key to sample. */
+  const rates = (q: SeriesQuery & { metric: string }, atMs: number): Map<string, Sample> => {
+    const groups = new Map<string, Sample>();
+    const metric = resolveMetric(store, q.metric);
+    if (!metric) return groups;
+    const windowMs = q.windowSeconds * 1000;
+    visitSamples(store, metric, q.match, atMs - windowMs, atMs, buffer(), (label, increase) => {
+      const [key, labels] = groupOf(label, q.by);
+      const group = groups.get(key) ?? { labels, value: 0 };
+      group.value += increase / q.windowSeconds;
+      groups.set(key, group);
+    });
+    return groups;
+  };
+
+  return {
+    source: 'prometheus',
+    probe: async () => ({ version: 'demo', detail: 'direct from the demo mesh' }),
+
+    rate: async (q, signal): Promise<MetricsResult<Sample[]>> => {
+      signal?.throwIfAborted();
+      validate(q.match, () => sumByRate(q));
+      const at = q.at?.getTime() ?? store.latestMs;
+      return { data: at === null ? [] : [...rates(q, at).values()], warnings: [] };
+    },
+
+    quantile: async (q, signal): Promise<MetricsResult<Sample[]>> => {
+      signal?.throwIfAborted();
+      validate(q.match, () => histogramQuantile(q));
+      const at = q.at?.getTime() ?? store.latestMs;
+      return { data: at === null ? [] : quantiles(q, at), warnings: [] };
+    },
+
+    rateRange: async (q, signal): Promise<MetricsResult<RangeSeries[]>> => {
+      signal?.throwIfAborted();
+      validate(q.match, () => sumByRate(q));
+      const start = q.start.getTime();
+      const end = q.end.getTime();
+      if (!(q.stepSeconds > 0)) throw badQuery(`invalid step ${q.stepSeconds}: expected a positive number`);
+      if (end < start) throw badQuery('end timestamp must not be before start time');
+      const points = Math.floor((end - start) / (q.stepSeconds * 1000)) + 1;
+      if (points > MAX_POINTS) {
+        throw badQuery(
+          `exceeded maximum resolution of ${MAX_POINTS} points per timeseries: increase the step`,
+        );
+      }
+      const series = new Map<string, RangeSeries>();
+      for (let i = 0; i < points; i++) {
+        const at = start + i * q.stepSeconds * 1000;
+        for (const [key, sample] of rates(q, at)) {
+          const entry = series.get(key) ?? { labels: sample.labels, points: [] };
+          entry.points.push([at / 1000, sample.value]);
+          series.set(key, entry);
+        }
+      }
+      return { data: [...series.values()], warnings: [] };
+    },
+  };
+
+  /** `histogram_quantile(q, sum by (le, by) (rate(metric_bucket{match}[window])))` at `atMs`. */
+  function quantiles(q: QuantileQuery, atMs: number): Sample[] {
+    const metric = resolveMetric(store, `${q.metric}_bucket`);
+    if (!metric) return [];
+    const bounds = [...(metric.family.spec.buckets ?? []), Infinity];
+    const by = q.by.filter((label) => label !== 'le');
+    const groups = new Map<string, { labels: Sample['labels']; counts: number[] }>();
+    const windowMs = q.windowSeconds * 1000;
+    visitSamples(store, metric, q.match, atMs - windowMs, atMs, buffer(), (label, increase, bucket) => {
+      const [key, labels] = groupOf(label, by);
+      const group = groups.get(key) ?? { labels, counts: bounds.map(() => 0) };
+      group.counts[bucket] = (group.counts[bucket] ?? 0) + increase / q.windowSeconds;
+      groups.set(key, group);
+    });
+    return [...groups.values()].map(({ labels, counts }) => ({
+      labels,
+      value: bucketQuantile(
+        q.quantile,
+        counts.map((count, i) => ({ upperBound: bounds[i] ?? Infinity, count })),
+      ),
+    }));
+  }
+}
+
+/** Refuses what Prometheus would refuse: names and windows (by building the PromQL), matchers and regexes. */
+function validate(match: readonly LabelMatcher[], build: () => string): void {
+  try {
+    build();
+    compileMatchers(match);
+  } catch (error) {
+    if (error instanceof RangeError) throw badQuery(error.message, error);
+    throw error;
+  }
+}
+
+function badQuery(message: string, cause?: unknown): SourceError {
+  return new SourceError('prometheus', 'bad_query', `demo metrics: ${message}`, { cause });
+}
