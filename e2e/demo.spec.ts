@@ -17,15 +17,24 @@ test('the demo command serves the dashboard on a cluster that kubectl can change
   demo.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
-    await expect.poll(() => output, { timeout: 30_000 }).toMatch(/kubeconfig: \S+/);
+    await expect.poll(() => output, { timeout: 30_000 }).toMatch(/^prometheus: \S+$/m);
     const dashboard = /^dashboard: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output)?.[1] ?? '';
     const kubeconfig = /^kubeconfig: (\/\S+)$/m.exec(output)?.[1] ?? '';
+    const metrics = /^metrics: (http:\/\/127\.0\.0\.1:\d+\/metrics)$/m.exec(output)?.[1] ?? '';
+    const prometheus = /^prometheus: (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(output)?.[1] ?? '';
     expect(dashboard).not.toBe('');
     expect(existsSync(kubeconfig)).toBe(true);
+    // The mesh's own endpoint has ztunnel and waypoint series; the Prometheus it started scrapes it.
+    const exposition = await (await fetch(metrics)).text();
+    expect(exposition).toMatch(/istio_tcp_connections_opened_total\{[^}]*reporter="destination"/);
+    expect(exposition).toMatch(/istio_requests_total\{[^}]*reporter="waypoint"/);
+    expect((await fetch(`${prometheus}-/ready`)).status).toBe(200);
 
     const shell = new Shell(page);
     await page.goto(`${dashboard}/?refresh=5s`);
     await expect(shell.statusLight('kubernetes')).toHaveAttribute('data-state', 'up');
+    await expect(shell.statusLight('prometheus')).toHaveAttribute('data-state', 'up');
+    await expect(shell.statusLight('tempo')).toHaveAttribute('data-state', 'up');
     const outside = shell.namespaceTable().getByRole('row', { name: /outside/ });
     await expect(outside).toContainText('out of mesh');
 

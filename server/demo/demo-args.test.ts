@@ -2,16 +2,49 @@ import { describe, expect, it } from 'vitest';
 import { DemoArgsError, parseDemoArgs } from './demo-args';
 
 describe('parseDemoArgs', () => {
-  it('defaults to port 3000 and reads --port in both spellings', () => {
-    expect(parseDemoArgs([])).toEqual({ port: 3000 });
-    expect(parseDemoArgs(['--port', '8080'])).toEqual({ port: 8080 });
-    expect(parseDemoArgs(['--port=0'])).toEqual({ port: 0 });
+  it('has defaults: port 3000, the bookinfo world, a Prometheus if one is installed', () => {
+    expect(parseDemoArgs([])).toEqual({
+      port: 3000,
+      seed: 'meshlens',
+      scale: 0,
+      prometheus: { mode: 'auto' },
+    });
   });
 
-  it('refuses unknown flags and bad ports with one line', () => {
-    expect(() => parseDemoArgs(['--colour'])).toThrow(DemoArgsError);
-    expect(() => parseDemoArgs(['--port', 'http'])).toThrow(/port number/);
-    expect(() => parseDemoArgs(['--port'])).toThrow(/port number/);
-    expect(() => parseDemoArgs(['--port', '70000'])).toThrow(/port number/);
+  it('reads every flag in both spellings', () => {
+    expect(
+      parseDemoArgs([
+        '--port',
+        '8080',
+        '--seed=7',
+        '--scale',
+        '1000',
+        '--prometheus',
+        '/opt/prom/prometheus',
+      ]),
+    ).toEqual({
+      port: 8080,
+      seed: '7',
+      scale: 1000,
+      prometheus: { mode: 'path', path: '/opt/prom/prometheus' },
+    });
+    expect(parseDemoArgs(['--port=0', '--prometheus=off'])).toMatchObject({
+      port: 0,
+      prometheus: { mode: 'off' },
+    });
+  });
+
+  it.each([
+    [['--colour'], /unknown flag "--colour"; usage/],
+    [['--port', 'http'], /--port needs a port number/],
+    [['--port'], /--port needs a port number/],
+    [['--port', '70000'], /--port needs a port number/],
+    [['--scale', '-5'], /--scale needs a number of workloads/],
+    [['--scale', '1.5'], /--scale needs a number of workloads/],
+    [['--seed'], /--seed needs a value/],
+    [['--prometheus'], /--prometheus needs auto, off or a path/],
+  ])('refuses %j with one line', (argv, message) => {
+    expect(() => parseDemoArgs(argv)).toThrow(DemoArgsError);
+    expect(() => parseDemoArgs(argv)).toThrow(message);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The demo command's TypeScript half (scripts/demo.mjs installs and builds, then runs this with tsx): starts the
- * demo cluster's API server and the dashboard in one process, prints where they are, and stops both on Ctrl-C.
+ * simulated mesh and the dashboard in one process, prints where they are, and stops everything on Ctrl-C.
  *
  * Output, one line each, in this exact form so that scripts can read them:
  *   dashboard: http://127.0.0.1:PORT
  *   kubeconfig: /abs/path
+ *   metrics: http://127.0.0.1:PORT/metrics
+ *   prometheus: http://127.0.0.1:PORT/        (only when a real Prometheus runs)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,29 +14,43 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import next from 'next';
-import { startApiServer, writeKubeconfig } from './apiserver';
 import { exitUnlessSupportedNode } from '../runtime';
+import { registerDemoSources } from '../sources/demo-sources';
+import { startPrometheusServer, type PrometheusServer } from '../testing/prometheus-server';
+import { writeKubeconfig } from './apiserver';
 import { DemoArgsError, parseDemoArgs } from './demo-args';
-import { seedDemoCluster } from './seed';
+import { findPrometheus } from './find-prometheus';
+import { startDemoMesh } from './mesh';
 
 const root = join(import.meta.dirname, '..', '..');
 
 async function main(): Promise<void> {
   exitUnlessSupportedNode();
   const args = parseDemoArgs(process.argv.slice(2));
-  const api = await startApiServer();
-  seedDemoCluster(api.store);
+  const prometheusBinary = findPrometheus(args.prometheus);
+  const mesh = await startDemoMesh({ seed: args.seed, scale: args.scale });
   const dir = mkdtempSync(join(tmpdir(), 'meshlens-demo-'));
   const kubeconfig = join(dir, 'kubeconfig');
-  await writeKubeconfig(kubeconfig, api.url, { context: 'meshlens-demo' });
+  await writeKubeconfig(kubeconfig, mesh.api.url, { context: 'meshlens-demo' });
+  let prometheus: PrometheusServer | undefined;
+  if (prometheusBinary !== null) {
+    prometheus = await startPrometheusServer({
+      binary: prometheusBinary,
+      targets: [{ address: new URL(mesh.metricsUrl).host, job: 'demo-mesh' }],
+      scrapeIntervalSeconds: 5,
+    });
+  }
 
   // The dashboard reads its settings from the environment; point it at the demo cluster. It serves the
   // production build, so it runs in production mode however it was started.
+  registerDemoSources({ metrics: mesh.telemetry.metrics, traces: mesh.telemetry.traces });
   Object.assign(process.env, {
     NODE_ENV: 'production',
     KUBECONFIG: kubeconfig,
-    METRICS_SOURCE: 'demo',
     TRACES_SOURCE: 'demo',
+    ...(prometheus
+      ? { METRICS_SOURCE: 'prometheus', PROMETHEUS_URL: prometheus.url.href }
+      : { METRICS_SOURCE: 'demo' }),
   });
   // Listen first (a --port 0 is only known then), hand requests to Next.js once it is prepared.
   const ready: { handle?: (req: IncomingMessage, res: ServerResponse) => Promise<void> } = {};
@@ -53,6 +69,8 @@ async function main(): Promise<void> {
 
   console.log(`dashboard: http://127.0.0.1:${port}`);
   console.log(`kubeconfig: ${kubeconfig}`);
+  console.log(`metrics: ${mesh.metricsUrl}`);
+  if (prometheus) console.log(`prometheus: ${prometheus.url.href}`);
 
   // Ctrl-C reaches this process twice (from the terminal's process group and relayed by tsx): stop once, and
   // keep handling the signal so that a second one cannot kill the process halfway through the cleanup.
@@ -62,7 +80,12 @@ async function main(): Promise<void> {
     stopping = true;
     rmSync(dir, { recursive: true, force: true });
     server.closeAllConnections();
-    await Promise.allSettled([new Promise((resolve) => server.close(resolve)), api.close(), app.close()]);
+    await Promise.allSettled([
+      new Promise((resolve) => server.close(resolve)),
+      mesh.stop(),
+      prometheus?.stop(),
+      app.close(),
+    ]);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

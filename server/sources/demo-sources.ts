@@ -1,4 +1,5 @@
-import 'server-only';
+// No `import 'server-only'` here: the demo launcher (plain Node via tsx) imports this module to hand its sources
+// over; it holds no secrets, and lint keeps browser code away from server/ anyway.
 import type { MetricsSource } from '@/server/telemetry/metrics-source';
 import type { TraceSource } from '@/server/traces/trace-source';
 

@@ -63,7 +63,8 @@ function buildSources(s: Settings): Sources {
         source: 'prometheus',
         probe: metrics satisfies HealthProbe | null,
         timeoutMs: s.metrics.kind === 'prometheus' ? s.metrics.timeoutMs : 5_000,
-        unconfiguredDetail: 'the demo mesh does not serve metrics yet',
+        unconfiguredDetail:
+          'METRICS_SOURCE=demo, but no demo mesh runs in this process (start it with npm run demo)',
       },
       {
         source: 'tempo',

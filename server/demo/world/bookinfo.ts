@@ -134,7 +134,9 @@ export function addBookinfo(builder: WorldBuilder): void {
     perRequest: 1,
     onError: 'degrade',
     path,
-    ...(to === 'reviews' && { headers: jason }),
+    // The sample forwards `end-user` on every call it makes (productpage -> reviews -> ratings), so a header-match
+    // route on ratings (the test-abort VirtualService) sees the same share of jason's requests.
+    headers: jason,
   }));
   calls.push({
     from: INGRESS.workload,

@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrometheusClient } from '@/server/prometheus/client';
+import { createPrometheusMetricsSource } from '@/server/telemetry/prometheus-metrics-source';
+import type { MetricsSource } from '@/server/telemetry/metrics-source';
+import { startPrometheusServer, type PrometheusServer } from '@/server/testing/prometheus-server';
+import { writeKubeconfig } from './apiserver';
+import { startDemoMesh, type DemoMesh } from './mesh';
+
+const run = promisify(execFile);
+const fixtures = join(import.meta.dirname, '__fixtures__');
+
+let mesh: DemoMesh;
+let prometheus: PrometheusServer;
+let viaPrometheus: MetricsSource;
+let dir: string;
+
+beforeAll(async () => {
+  // No history pre-fill: Prometheus can only see what it scrapes, so both sources start from the same counters.
+  mesh = await startDemoMesh({ seed: 'contract', scale: 0, tickMs: 500, prefillMs: 0 });
+  prometheus = await startPrometheusServer({
+    targets: [{ address: new URL(mesh.metricsUrl).host, job: 'demo-mesh' }],
+    scrapeIntervalSeconds: 1,
+  });
+  viaPrometheus = createPrometheusMetricsSource(
+    createPrometheusClient({ url: prometheus.url, headers: {}, timeoutMs: 5_000 }),
+  );
+  dir = mkdtempSync(join(tmpdir(), 'mesh-int-'));
+  await writeKubeconfig(join(dir, 'kubeconfig'), mesh.api.url);
+  await prometheus.waitForSeries('istio_requests_total', { timeoutMs: 20_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await prometheus?.stop();
+  await mesh?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type EdgeRates = Map<string, number>;
+
+async function edges(source: MetricsSource, at: Date): Promise<EdgeRates> {
+  const { data } = await source.rate({
+    metric: 'istio_requests_total',
+    by: ['reporter', 'source_workload', 'destination_workload', 'response_code'],
+    match: [],
+    windowSeconds: 15,
+    at,
+  });
+  // Label order is not meaningful (Prometheus sorts names); key each series by its sorted labels.
+  const key = (labels: Record<string, string>): string => JSON.stringify(Object.entries(labels).sort());
+  return new Map(data.map((s) => [key(s.labels), s.value]));
+}
+
+describe('the demo mesh read two ways', () => {
+  it('gives the same edges with rates within 10% through the direct source and a real Prometheus', async () => {
+    // Let 20 s of traffic accumulate in both, then compare one instant a scrape surely covered.
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    const at = new Date(Date.now() - 2_000);
+    const [direct, scraped] = await Promise.all([
+      edges(mesh.telemetry.metrics, at),
+      edges(viaPrometheus, at),
+    ]);
+    const busy = (rates: EdgeRates): string[] =>
+      [...rates]
+        .filter(([, v]) => v >= 0.2)
+        .map(([k]) => k)
+        .sort();
+    expect(busy(direct).length).toBeGreaterThan(5);
+    expect(busy(scraped)).toEqual(busy(direct));
+    for (const key of busy(direct)) {
+      const ratio = (scraped.get(key) ?? 0) / (direct.get(key) ?? 1);
+      expect(ratio, key).toBeGreaterThan(0.9);
+      expect(ratio, key).toBeLessThan(1.1);
+    }
+  }, 60_000);
+
+  it('shows ratings errors within a scrape of kubectl applying the ratings abort VirtualService', async () => {
+    const kubectl = [
+      '--kubeconfig',
+      join(dir, 'kubeconfig'),
+      '--cache-dir',
+      join(dir, 'cache'),
+      '-n',
+      'bookinfo',
+    ];
+    const ratingsErrors = async (): Promise<number> => {
+      const { data } = await viaPrometheus.rate({
+        metric: 'istio_requests_total',
+        by: ['destination_workload'],
+        match: [
+          { label: 'reporter', op: '=', value: 'waypoint' },
+          { label: 'destination_service_name', op: '=', value: 'ratings' },
+          { label: 'response_code', op: '=', value: '500' },
+        ],
+        windowSeconds: 5,
+      });
+      return data.reduce((sum, s) => sum + s.value, 0);
+    };
+    expect(await ratingsErrors()).toBe(0);
+    await run('kubectl', [...kubectl, 'apply', '-f', join(fixtures, 'networking-destination-rule-all.yaml')]);
+    await run('kubectl', [
+      ...kubectl,
+      'apply',
+      '-f',
+      join(fixtures, 'networking-virtual-service-ratings-test-abort.yaml'),
+    ]);
+    // One scrape is 1 s and one tick 0.5 s: the errors must show within a few of each.
+    await expect.poll(ratingsErrors, { timeout: 10_000, interval: 500 }).toBeGreaterThan(0);
+  }, 60_000);
+});
