@@ -47,6 +47,9 @@ test('the demo command serves the dashboard on a cluster that kubectl can change
     demo.kill('SIGINT');
     await expect.poll(() => demo.exitCode, { timeout: 10_000 }).toBe(0);
     expect(existsSync(kubeconfig)).toBe(false);
+    // Everything it started stopped with it: the mesh's endpoint and its Prometheus no longer answer.
+    await expect(fetch(metrics)).rejects.toThrow();
+    await expect(fetch(`${prometheus}-/ready`)).rejects.toThrow();
   } finally {
     if (demo.exitCode === null) demo.kill('SIGKILL');
   }
