@@ -2,7 +2,7 @@ import { type KubeObject } from '@/lib/kube/object';
 import { parseIstioDuration } from './duration';
 import { type ServiceRef } from './host';
 import { anchoredRegex, sharesOf, splitPath } from './route-match';
-import { type RouteDecision, type RouteDestination, type RouteRequest } from './routing-types';
+import { type RouteDecision, type RouteDestination, type RouteRequest, noRoute } from './routing-types';
 
 interface ValueMatch {
   type?: 'Exact' | 'PathPrefix' | 'RegularExpression';
@@ -135,15 +135,7 @@ export function routeByHttpRoutes(routes: readonly KubeObject[], request: RouteR
   const rule = best === undefined ? undefined : best.route.spec?.rules?.[best.index];
   if (best === undefined || rule === undefined || (rule.backendRefs ?? []).length === 0) {
     const reason = `${source.namespace}/${source.name}: no rule with backends matches`;
-    return {
-      kind: 'no-route',
-      source,
-      destinations: [],
-      fault: null,
-      retries: null,
-      timeoutMs: null,
-      reason,
-    };
+    return noRoute(source, reason);
   }
   const attempts = rule.retry?.attempts ?? 0;
   return {

@@ -78,3 +78,8 @@ export interface RoutingCatalog {
   httpRoutes: readonly KubeObject[];
   destinationRules: readonly KubeObject[];
 }
+
+/** The decision when a VirtualService or HTTPRoute exists for the host but none of its routes matches (404 NR). */
+export function noRoute(source: RouteSource, reason: string): RouteDecision {
+  return { kind: 'no-route', source, destinations: [], fault: null, retries: null, timeoutMs: null, reason };
+}

@@ -11,6 +11,7 @@ import {
   type RouteDestination,
   type RouteRequest,
   type RoutingCatalog,
+  noRoute,
 } from './routing-types';
 import { matchesLabels } from './selector';
 
@@ -179,15 +180,7 @@ export function routeByVirtualService(
   const route = routes[index];
   if (route === undefined) {
     const reason = `${where}: no http route matches`;
-    return {
-      kind: 'no-route',
-      source,
-      destinations: [],
-      fault: null,
-      retries: null,
-      timeoutMs: null,
-      reason,
-    };
+    return noRoute(source, reason);
   }
   return {
     kind: 'virtual-service',
