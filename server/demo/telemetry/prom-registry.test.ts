@@ -1,3 +1,4 @@
+import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../model/random';
 import { flow, productpage, reviews, tick, waypoint } from './__fixtures__/mesh';
@@ -20,13 +21,17 @@ function labelNames(labelsText: string): string[] {
   return [...labelsText.matchAll(/([a-z_]+)="/g)].map((m) => m[1] ?? '');
 }
 
-async function recorded(): Promise<string> {
+function recordedTelemetry(): ReturnType<typeof createDemoTelemetry> {
   const telemetry = createDemoTelemetry({ random: seededRandom('registry') });
   for (let i = 1; i <= 3; i++) {
     // 2.5 requests per tick: counters stay whole numbers, the remainder carries over.
     telemetry.record(tick(T0 + i * 1000, [flow(productpage, reviews, { waypoint, count: 2.5 })]));
   }
-  return telemetry.registry.metrics();
+  return telemetry;
+}
+
+async function recorded(): Promise<string> {
+  return recordedTelemetry().registry.metrics();
 }
 
 describe('the prom-client exposition', () => {
@@ -113,5 +118,13 @@ describe('the prom-client exposition', () => {
     expect(opened.find((l) => l.includes('reporter="source"'))).toMatch(
       /namespace="istio-system",pod="ztunnel-node-1",app="ztunnel"\}$/,
     );
+  });
+
+  it('answers metrics() with the text prom-client renders from the same collectors', async () => {
+    const { registry } = recordedTelemetry();
+    const own = await registry.metrics();
+    expect(own).toBe(await Registry.prototype.metrics.call(registry));
+    expect(own).toContain('# TYPE istio_requests_total counter');
+    expect(registry.contentType).toBe('text/plain; version=0.0.4; charset=utf-8');
   });
 });

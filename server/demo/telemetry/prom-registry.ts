@@ -1,11 +1,14 @@
 /**
- * Exposes the {@link SeriesStore} through a prom-client `Registry`, so that `/metrics` is rendered by prom-client
- * (its escaping, its number formatting) and a real Prometheus can scrape it. Each family is registered as a small
- * collector that reads the store at scrape time: prom-client's own Counter and Histogram cannot take a whole tick
- * of observations at once, and would keep a second copy of every series.
+ * Exposes the {@link SeriesStore} through a prom-client `Registry`, so that a real Prometheus can scrape it. Each
+ * family is registered as a small collector that reads the store at scrape time (prom-client's own Counter and
+ * Histogram cannot take a whole tick of observations at once, and would keep a second copy of every series), so
+ * prom-client's JSON and per-metric methods work. The text itself, `metrics()` and what `startMetricsServer`
+ * serves, comes from the {@link SharedExposition}: the same bytes as prom-client's render, without its per-scrape
+ * objects, in chunks off the event loop's critical path and once per tick (see `exposition/`).
  */
 import { Registry, type Metric } from 'prom-client';
 import type { Labels } from '@/lib/metrics/types';
+import { SharedExposition, type SharedExpositionOptions } from './exposition/shared-render';
 import { leLabel } from './families';
 import type { Family, SeriesStore } from './series-store';
 
@@ -29,13 +32,28 @@ interface Collector {
   reset(): void;
 }
 
-/** A Registry whose metrics are the store's families, read at every scrape. */
-export function createRegistry(store: SeriesStore): Registry {
-  const registry = new Registry();
-  for (const family of Object.values(store.families)) {
-    registry.registerMetric(collector(store, family) as unknown as Metric);
+/** A prom-client Registry of a store's families whose text is the store's {@link SharedExposition}. */
+export class StoreRegistry extends Registry {
+  /** The exposition `metrics()` answers and `startMetricsServer` streams. */
+  readonly exposition: SharedExposition;
+
+  constructor(store: SeriesStore, options: SharedExpositionOptions = {}) {
+    super();
+    this.exposition = new SharedExposition(store, options);
+    for (const family of Object.values(store.families)) {
+      this.registerMetric(collector(store, family) as unknown as Metric);
+    }
   }
-  return registry;
+
+  /** The exposition text (format 0.0.4), rendered at most once per tick. */
+  override metrics(): Promise<string> {
+    return this.exposition.text();
+  }
+}
+
+/** A Registry whose metrics are the store's families, read at every scrape. */
+export function createRegistry(store: SeriesStore, options: SharedExpositionOptions = {}): Registry {
+  return new StoreRegistry(store, options);
 }
 
 function collector(store: SeriesStore, family: Family): Collector {
