@@ -20,7 +20,10 @@ export type NodeKind = 'workload' | 'app' | 'service' | 'waypoint' | 'gateway' |
 /** How the node's pods are in the mesh (ambient: captured by ztunnel). */
 export type Dataplane = 'ambient' | 'sidecar' | 'none';
 
-/** Health from the traffic (see docs/graph-api.md for thresholds): idle when nothing was seen in the window. */
+/**
+ * Health from the traffic (see docs/graph-api.md for thresholds): idle when nothing was seen in the window;
+ * unknown when there is nothing to judge (a node nothing came into).
+ */
 export type Health = 'healthy' | 'degraded' | 'failing' | 'idle' | 'unknown';
 
 export interface GraphNode {
@@ -60,7 +63,10 @@ export interface GraphEdge {
   /** Node id of the callee. */
   target: string;
   protocol: 'http' | 'grpc' | 'tcp';
-  /** L7: request metrics from a waypoint or sidecar; L4: connection metrics from ztunnel only. */
+  /**
+   * L7: request metrics from a waypoint or sidecar; L4: connection metrics (ztunnel's, or Envoy's for TCP
+   * services).
+   */
   layer: 'L7' | 'L4';
   /** Node id of the waypoint the traffic passed through, or null. */
   via: string | null;

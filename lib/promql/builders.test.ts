@@ -134,3 +134,58 @@ describe('histogramQuantile', () => {
     expect(() => histogramQuantile({ ...base, quantile, by: [] })).toThrow(/invalid quantile/);
   });
 });
+
+describe('anyOf alternatives', () => {
+  const namespaces = anyOfRegex(['bookinfo', 'pay.ments']);
+  const anyOf: LabelMatcher[][] = [
+    [{ label: 'destination_workload_namespace', op: '=~', value: namespaces }],
+    [{ label: 'source_workload_namespace', op: '=~', value: namespaces }],
+  ];
+  const by = ['source_workload_namespace', 'destination_workload_namespace'];
+  const match: LabelMatcher[] = [{ label: 'reporter', op: '=', value: 'waypoint' }];
+
+  it('joins one sum per alternative with or, each selector carrying match and its alternative', () => {
+    expect(sumByRate({ metric: 'istio_requests_total', by, match, anyOf, windowSeconds: 300 })).toBe(
+      'sum by (source_workload_namespace, destination_workload_namespace) (rate(istio_requests_total' +
+        '{reporter="waypoint",destination_workload_namespace=~"^(?:bookinfo|pay\\\\.ments)$"}[5m])) or ' +
+        'sum by (source_workload_namespace, destination_workload_namespace) (rate(istio_requests_total' +
+        '{reporter="waypoint",source_workload_namespace=~"^(?:bookinfo|pay\\\\.ments)$"}[5m]))',
+    );
+  });
+
+  it('keeps le in every branch of a quantile, so that or joins buckets, not histograms', () => {
+    const expr = histogramQuantile({ metric: 'd', quantile: 0.5, by, match: [], anyOf, windowSeconds: 60 });
+    const branches = /^histogram_quantile\(0\.5, (.*)\)$/s.exec(expr)?.[1]?.split(' or ') ?? [];
+    expect(branches).toHaveLength(2);
+    for (const branch of branches) {
+      expect(branch).toMatch(/^sum by \(le, source_workload_namespace, destination_workload_namespace\) /);
+    }
+  });
+
+  it('keeps an injected value inside its selector in every branch', () => {
+    const alternatives: LabelMatcher[][] = [
+      [{ label: 'a', op: '=', value: injection }],
+      [{ label: 'b', op: '=', value: injection }],
+    ];
+    const expr = sumByRate({
+      metric: 'm',
+      by: ['a', 'b'],
+      match: [],
+      anyOf: alternatives,
+      windowSeconds: 60,
+    });
+    const inner = [...expr.matchAll(/rate\((.*?)\[1m\]\)/gs)].map((m) => parseSelector(m[1] ?? '').matchers);
+    expect(inner).toEqual(alternatives);
+  });
+
+  it('refuses an alternative on a label outside by, and an empty list of alternatives', () => {
+    expect(() => sumByRate({ metric: 'm', by: ['a'], match: [], anyOf, windowSeconds: 60 })).toThrow(
+      /must be one of the by labels/,
+    );
+    expect(() => sumByRate({ metric: 'm', by: ['a'], match: [], anyOf: [], windowSeconds: 60 })).toThrow(
+      /at least one alternative/,
+    );
+    // A match condition may use any label: only the alternatives must be grouped.
+    expect(() => sumByRate({ metric: 'm', by, match, anyOf, windowSeconds: 60 })).not.toThrow();
+  });
+});

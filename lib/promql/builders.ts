@@ -35,6 +35,12 @@ export interface RateExpression {
   by: readonly string[];
   /** Conditions on the series, ANDed. */
   match: readonly LabelMatcher[];
+  /**
+   * Alternatives, ORed on top of `match`: one `sum by` per alternative, joined with `or`, which keeps one copy of
+   * a group that several alternatives select. Every label an alternative names must be among `by` (so that such a
+   * copy is the whole group), and there must be at least one alternative; otherwise a `RangeError`.
+   */
+  anyOf?: readonly (readonly LabelMatcher[])[];
   /** The rate window in whole seconds, e.g. 300 for `[5m]`. */
   windowSeconds: number;
 }
@@ -48,20 +54,47 @@ function rateOf(metric: string, match: readonly LabelMatcher[], windowSeconds: n
   return `rate(${selector(metric, match)}[${formatDuration(windowSeconds)}])`;
 }
 
-/** `sum by (by) (rate(metric{match}[window]))`: per-second rates, summed per group. */
+/**
+ * The matcher lists to aggregate separately: `match` alone, or `match` plus each alternative of `anyOf`. Refuses
+ * alternatives that `or` could not join exactly (see {@link RateExpression.anyOf}).
+ */
+function selections(expr: RateExpression, by: readonly string[]): (readonly LabelMatcher[])[] {
+  if (expr.anyOf === undefined) return [expr.match];
+  if (expr.anyOf.length === 0) throw new RangeError('invalid anyOf: give at least one alternative');
+  const grouped = new Set(by);
+  for (const matcher of expr.anyOf.flat()) {
+    if (!grouped.has(matcher.label)) {
+      throw new RangeError(
+        `invalid anyOf: label ${JSON.stringify(matcher.label)} must be one of the by labels, ` +
+          'or a group selected by several alternatives would be counted wrongly',
+      );
+    }
+  }
+  return expr.anyOf.map((alternative) => [...expr.match, ...alternative]);
+}
+
+/**
+ * `sum by (by) (rate(metric{match}[window]))`: per-second rates, summed per group. With `anyOf`:
+ * `sum by (by) (rate(metric{match,A1}[window])) or sum by (by) (rate(metric{match,A2}[window]))`.
+ */
 export function sumByRate(expr: RateExpression): string {
-  return sumBy(expr.by, rateOf(expr.metric, expr.match, expr.windowSeconds));
+  return selections(expr, expr.by)
+    .map((match) => sumBy(expr.by, rateOf(expr.metric, match, expr.windowSeconds)))
+    .join(' or ');
 }
 
 /**
  * `histogram_quantile(q, sum by (le, by) (rate(metric_bucket{match}[window])))`: the q-quantile of a classic
- * histogram per group, in the histogram's unit. `quantile` must be within [0, 1].
+ * histogram per group, in the histogram's unit. `quantile` must be within [0, 1]. With `anyOf`, the argument is the
+ * `or` of one `sum by (le, by)` per alternative (`le` groups too, so a bucket is never counted twice).
  */
 export function histogramQuantile(expr: RateExpression & { quantile: number }): string {
   if (!(expr.quantile >= 0 && expr.quantile <= 1)) {
     throw new RangeError(`invalid quantile ${expr.quantile}: expected a number from 0 to 1`);
   }
   const by = ['le', ...expr.by.filter((label) => label !== 'le')];
-  const inner = sumBy(by, rateOf(`${expr.metric}_bucket`, expr.match, expr.windowSeconds));
+  const inner = selections(expr, by)
+    .map((match) => sumBy(by, rateOf(`${expr.metric}_bucket`, match, expr.windowSeconds)))
+    .join(' or ');
   return `histogram_quantile(${expr.quantile}, ${inner})`;
 }

@@ -28,3 +28,4 @@ export function namespacesQuery(refreshMs: number) {
     refetchInterval: refreshMs > 0 ? refreshMs : false,
   });
 }
+export { graphKeys, graphQuery, graphSearchParams, type GraphQueryParams } from './graph';

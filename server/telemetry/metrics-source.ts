@@ -33,13 +33,26 @@ export interface SeriesQuery {
   by: readonly string[];
   /** Conditions on the series, ANDed; empty matches every series of the metric. */
   match: readonly LabelMatcher[];
+  /**
+   * Alternatives, ORed: when present, a series counts only if it also satisfies every matcher of at least one
+   * alternative, and a series satisfying several counts once. E.g. "edges that touch a namespace" is
+   * `[[destination_workload_namespace=~S], [source_workload_namespace=~S]]`. Absent: no further condition.
+   *
+   * Constraints, refused as `bad_query`: at least one alternative (`[]` would select nothing), and every label an
+   * alternative names must be one of the `by` labels. Prometheus evaluates alternatives as
+   * `sum by (…) (…{match,A1}…) or sum by (…) (…{match,A2}…)`, whose `or` keeps one copy of a group found on both
+   * sides; that copy is the whole group only when every series of a group agrees on the alternatives' labels,
+   * which is what having them among the `by` labels guarantees.
+   */
+  anyOf?: readonly (readonly LabelMatcher[])[];
   /** The window each value looks back over, in whole seconds (> 0), e.g. 300 for "last 5 minutes". */
   windowSeconds: number;
 }
 
 /**
- * `sum by (by) (rate(metric{match}[window]))` at `at`: for each group, the counter's average increase per
- * second over the `windowSeconds` before `at` (counter resets handled), summed over the group's series.
+ * `sum by (by) (rate(metric{match}[window]))` at `at`: for each group, the counter's average increase per second
+ * over the `windowSeconds` before `at` (counter resets handled), summed over the group's series (with `anyOf`,
+ * over the series an alternative selects).
  * Sample values are in the counter's unit per second (requests/s for `istio_requests_total`, bytes/s for
  * `istio_tcp_sent_bytes_total`).
  */

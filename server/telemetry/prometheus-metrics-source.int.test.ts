@@ -106,6 +106,31 @@ describe('PrometheusMetricsSource against a real Prometheus', () => {
     ]);
   });
 
+  it('counts a group that several anyOf alternatives select once, with its whole value', async () => {
+    // bookinfo -> bookinfo matches both alternatives; bookinfo -> the odd namespace only the source one.
+    const by = ['source_workload_namespace', 'destination_workload_namespace', 'destination_workload'];
+    const anyOf: LabelMatcher[][] = [
+      [{ label: 'destination_workload_namespace', op: '=', value: 'bookinfo' }],
+      [{ label: 'source_workload_namespace', op: '=', value: 'bookinfo' }],
+    ];
+    const query = { metric: 'istio_requests_total', by, match: [], ...window };
+    const at = new Date();
+    const plain = (await source.rate({ ...query, at })).data;
+    const { data, warnings } = await source.rate({ ...query, anyOf, at });
+    expect(warnings).toEqual([]);
+    const key = (s: Sample): string => JSON.stringify(s.labels);
+    expect(data.map(key).sort()).toEqual(plain.map(key).sort());
+    expect(data).toHaveLength(4);
+    for (const sample of data) {
+      expect(sample.value).toBeCloseTo(plain.find((p) => key(p) === key(sample))?.value ?? NaN, 9);
+    }
+    // The same holds bucket by bucket inside histogram_quantile.
+    const quantile = { ...query, metric: 'istio_request_duration_milliseconds', quantile: 0.5, at };
+    const median = (await source.quantile({ ...quantile, anyOf })).data;
+    expect(find(median, { destination_workload: 'reviews-v1' })).toBeCloseTo(37.5, 9);
+    expect(median.map(key).sort()).toEqual((await source.quantile(quantile)).data.map(key).sort());
+  });
+
   it('reads quantiles in milliseconds, interpolated within the histogram buckets', async () => {
     const read = async (quantile: number) =>
       (

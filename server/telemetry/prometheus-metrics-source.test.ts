@@ -86,6 +86,33 @@ describe('createPrometheusMetricsSource', () => {
     expect(client.query).not.toHaveBeenCalled();
   });
 
+  it('sends anyOf as one sum per alternative joined with or, and refuses it unless grouped', async () => {
+    const client = fakeClient();
+    const source = createPrometheusMetricsSource(client);
+    const anyOf = [
+      [{ label: 'destination_workload_namespace', op: '=' as const, value: 'a' }],
+      [{ label: 'source_workload_namespace', op: '=' as const, value: 'a' }],
+    ];
+    const by = ['source_workload_namespace', 'destination_workload_namespace'];
+    await source.quantile({ metric: 'd', quantile: 0.5, by, match, anyOf, windowSeconds: 60 });
+    expect(client.query.mock.calls[0]?.[0]).toBe(
+      'histogram_quantile(0.5, ' +
+        'sum by (le, source_workload_namespace, destination_workload_namespace) ' +
+        '(rate(d_bucket{reporter="waypoint",destination_workload_namespace="a"}[1m])) or ' +
+        'sum by (le, source_workload_namespace, destination_workload_namespace) ' +
+        '(rate(d_bucket{reporter="waypoint",source_workload_namespace="a"}[1m])))',
+    );
+    await expect(
+      source.rate({ metric: 'm', by: ['source_workload_namespace'], match, anyOf, windowSeconds: 60 }),
+    ).rejects.toMatchObject({ kind: 'bad_query' });
+    await expect(source.rate({ metric: 'm', by, match, anyOf: [], windowSeconds: 60 })).rejects.toMatchObject(
+      {
+        kind: 'bad_query',
+      },
+    );
+    expect(client.query).toHaveBeenCalledTimes(1);
+  });
+
   it('calls an answer that is not a vector a bad_response', async () => {
     const client = fakeClient({ resultType: 'scalar', result: { time: 1, value: 1 } });
     const query = { metric: 'm', by: [], match: [], windowSeconds: 60 };

@@ -2,7 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabelMatcher, Sample } from '@/lib/metrics/types';
 import type { MetricsSource } from '@/server/telemetry/metrics-source';
 import { seededRandom } from '../model/random';
-import { flow, productpage, ratings, reviews, tick, waypoint } from './__fixtures__/mesh';
+import {
+  flow,
+  legacyClient,
+  legacyServer,
+  outsider,
+  productpage,
+  ratings,
+  reviews,
+  tick,
+  waypoint,
+} from './__fixtures__/mesh';
 import { createDemoTelemetry } from './demo-telemetry';
 
 const T0 = 1_800_000_000_000;
@@ -179,6 +189,93 @@ describe('DirectMetricsSource.rateRange', () => {
     const ratingsPoints = data.find((s) => s.labels.destination_workload === 'ratings-v1')?.points ?? [];
     expect(ratingsPoints[0]?.[1]).toBeCloseTo(5, 5);
     expect(ratingsPoints.map(([t]) => t - T0 / 1000)).not.toContain(60);
+  });
+});
+
+describe('DirectMetricsSource anyOf', () => {
+  /** Traffic inside legacy, from legacy into bookinfo, inside bookinfo, and from outside into legacy. */
+  const crossTelemetry = (): MetricsSource => {
+    const telemetry = createDemoTelemetry({ random: seededRandom('any-of'), history: { fineSeconds: 1 } });
+    for (let i = 1; i <= 10; i++) {
+      telemetry.record(
+        tick(T0 + i * 1000, [
+          flow(legacyClient, legacyServer, { count: 3 }),
+          flow(legacyClient, reviews, { waypoint, count: 4 }),
+          flow(productpage, reviews, { waypoint, count: 5 }),
+          flow(outsider, legacyServer, { count: 2, mtls: false }),
+        ]),
+      );
+    }
+    return telemetry.metrics;
+  };
+  const by = ['reporter', 'source_workload_namespace', 'destination_workload_namespace'];
+  const touches = (ns: string): LabelMatcher[][] => [
+    [{ label: 'destination_workload_namespace', op: '=', value: ns }],
+    [{ label: 'source_workload_namespace', op: '=', value: ns }],
+  ];
+  const key = (s: Sample): string => JSON.stringify(s.labels);
+
+  it('keeps the groups an alternative selects, each with its whole value, once', async () => {
+    const source = crossTelemetry();
+    const query = { metric: 'istio_requests_total', by, match: [], windowSeconds: 10 };
+    const all = (await source.rate(query)).data;
+    const some = (await source.rate({ ...query, anyOf: touches('legacy') })).data;
+    const expected = all.filter(
+      (s) =>
+        s.labels.source_workload_namespace === 'legacy' ||
+        s.labels.destination_workload_namespace === 'legacy',
+    );
+    expect(some.map(key).sort()).toEqual(expected.map(key).sort());
+    // legacy -> legacy matches both alternatives and still counts 3 requests a second, not 6.
+    const inside = {
+      reporter: 'destination',
+      source_workload_namespace: 'legacy',
+      destination_workload_namespace: 'legacy',
+    };
+    expect(value(some, inside)).toBeCloseTo(3, 5);
+    // The plaintext caller is unknown to the sidecar, so only the destination side selects it.
+    expect(value(some, { ...inside, source_workload_namespace: 'unknown' })).toBeCloseTo(2, 5);
+    expect(some.some((s) => s.labels.source_workload_namespace === 'bookinfo')).toBe(false);
+  });
+
+  it('applies alternatives to quantiles and ranges too', async () => {
+    const source = crossTelemetry();
+    const base = { by, match: [], windowSeconds: 10, anyOf: touches('bookinfo') };
+    const q = await source.quantile({
+      ...base,
+      metric: 'istio_request_duration_milliseconds',
+      quantile: 0.5,
+    });
+    expect(q.data.map((s) => s.labels.source_workload_namespace).sort()).toEqual([
+      'bookinfo',
+      'legacy',
+      'legacy',
+    ]);
+    const range = await source.rateRange({
+      ...base,
+      metric: 'istio_requests_total',
+      start: at(10),
+      end: at(10),
+      stepSeconds: 1,
+    });
+    const instant = await source.rate({ ...base, metric: 'istio_requests_total', at: at(10) });
+    expect(range.data.map((s) => [s.labels, s.points[0]?.[1]])).toEqual(
+      instant.data.map((s) => [s.labels, s.value]),
+    );
+  });
+
+  it('refuses alternatives on labels outside by, and an empty list, as bad_query', async () => {
+    const source = crossTelemetry();
+    const query = { metric: 'istio_requests_total', match: [], windowSeconds: 10 };
+    await expect(source.rate({ ...query, by: ['reporter'], anyOf: touches('legacy') })).rejects.toMatchObject(
+      {
+        kind: 'bad_query',
+        message: expect.stringContaining('must be one of the by labels') as unknown,
+      },
+    );
+    await expect(source.rate({ ...query, by, anyOf: [] })).rejects.toMatchObject({ kind: 'bad_query' });
+    const badRegex: LabelMatcher[][] = [[{ label: 'reporter', op: '=~', value: '(' }]];
+    await expect(source.rate({ ...query, by, anyOf: badRegex })).rejects.toMatchObject({ kind: 'bad_query' });
   });
 });
 

@@ -4,7 +4,7 @@
  * `job`/`instance` labels a scrape adds), `rate` as the increase over the window divided by the window, and
  * `histogram_quantile`'s interpolation. Time is the demo mesh's: `at` defaults to the latest tick.
  */
-import type { LabelMatcher, MetricsResult, RangeSeries, Sample } from '@/lib/metrics/types';
+import type { MetricsResult, RangeSeries, Sample } from '@/lib/metrics/types';
 import { compileMatchers } from '@/lib/metrics/match';
 import { histogramQuantile, sumByRate } from '@/lib/promql/builders';
 import { SourceError } from '@/lib/source-error';
@@ -30,7 +30,7 @@ export function createDirectMetricsSource(store: SeriesStore): MetricsSource {
     const metric = resolveMetric(store, q.metric);
     if (!metric) return groups;
     const windowMs = q.windowSeconds * 1000;
-    visitSamples(store, metric, q.match, atMs - windowMs, atMs, buffer(), (label, increase) => {
+    visitSamples(store, metric, q, atMs - windowMs, atMs, buffer(), (label, increase) => {
       const [key, labels] = groupOf(label, q.by);
       const group = groups.get(key) ?? { labels, value: 0 };
       group.value += increase / q.windowSeconds;
@@ -45,21 +45,21 @@ export function createDirectMetricsSource(store: SeriesStore): MetricsSource {
 
     rate: async (q, signal): Promise<MetricsResult<Sample[]>> => {
       signal?.throwIfAborted();
-      validate(q.match, () => sumByRate(q));
+      validate(q, () => sumByRate(q));
       const at = q.at?.getTime() ?? store.latestMs;
       return { data: at === null ? [] : [...rates(q, at).values()], warnings: [] };
     },
 
     quantile: async (q, signal): Promise<MetricsResult<Sample[]>> => {
       signal?.throwIfAborted();
-      validate(q.match, () => histogramQuantile(q));
+      validate(q, () => histogramQuantile(q));
       const at = q.at?.getTime() ?? store.latestMs;
       return { data: at === null ? [] : quantiles(q, at), warnings: [] };
     },
 
     rateRange: async (q, signal): Promise<MetricsResult<RangeSeries[]>> => {
       signal?.throwIfAborted();
-      validate(q.match, () => sumByRate(q));
+      validate(q, () => sumByRate(q));
       const start = q.start.getTime();
       const end = q.end.getTime();
       if (!(q.stepSeconds > 0)) throw badQuery(`invalid step ${q.stepSeconds}: expected a positive number`);
@@ -91,7 +91,7 @@ export function createDirectMetricsSource(store: SeriesStore): MetricsSource {
     const by = q.by.filter((label) => label !== 'le');
     const groups = new Map<string, { labels: Sample['labels']; counts: number[] }>();
     const windowMs = q.windowSeconds * 1000;
-    visitSamples(store, metric, q.match, atMs - windowMs, atMs, buffer(), (label, increase, bucket) => {
+    visitSamples(store, metric, q, atMs - windowMs, atMs, buffer(), (label, increase, bucket) => {
       const [key, labels] = groupOf(label, by);
       const group = groups.get(key) ?? { labels, counts: bounds.map(() => 0) };
       group.counts[bucket] = (group.counts[bucket] ?? 0) + increase / q.windowSeconds;
@@ -107,11 +107,14 @@ export function createDirectMetricsSource(store: SeriesStore): MetricsSource {
   }
 }
 
-/** Refuses what Prometheus would refuse: names and windows (by building the PromQL), matchers and regexes. */
-function validate(match: readonly LabelMatcher[], build: () => string): void {
+/**
+ * Refuses what Prometheus would refuse: names, windows and `anyOf` alternatives (by building the PromQL), matchers
+ * and regexes.
+ */
+function validate(q: SeriesQuery, build: () => string): void {
   try {
     build();
-    compileMatchers(match);
+    for (const matchers of [q.match, ...(q.anyOf ?? [])]) compileMatchers(matchers);
   } catch (error) {
     if (error instanceof RangeError) throw badQuery(error.message, error);
     throw error;

@@ -38,11 +38,11 @@ export type SampleVisitor = (
   bucket: number,
 ) => void;
 
-/**
- * Prepares label matching for one metric: `__name__` is decided once, `le` per bucket, everything else per series.
- * Throws a `RangeError` for a bad regex or operator.
- */
-export function compileSelection(
+/** Whether a selected series' sample counts, given its `le` (undefined for series without buckets). */
+export type LeTest = (le: string | undefined) => boolean;
+
+/** Matchers split by what they test: the metric name (once), `le` (per bucket), the other labels (per series). */
+function compileParts(
   metric: ResolvedMetric,
   matchers: readonly LabelMatcher[],
 ): { nameOk: boolean; series: (labels: Labels) => boolean; le: (labels: Labels) => boolean } {
@@ -56,6 +56,36 @@ export function compileSelection(
 }
 
 /**
+ * Prepares label matching for one metric: `matchers` ANDed, and when `anyOf` is given, at least one alternative
+ * (a sample several alternatives select counts once). The answer for a series is null when none of its samples
+ * can count, else the test of its `le`. Throws a `RangeError` for a bad regex or operator.
+ */
+export function compileSelection(
+  metric: ResolvedMetric,
+  matchers: readonly LabelMatcher[],
+  anyOf?: readonly (readonly LabelMatcher[])[],
+): (labels: Labels) => LeTest | null {
+  const base = compileParts(metric, matchers);
+  if (!base.nameOk) return () => null;
+  const leLabels = (le: string | undefined): Labels => (le === undefined ? {} : { le });
+  const baseLe: LeTest = (le) => base.le(leLabels(le));
+  if (anyOf === undefined) return (labels) => (base.series(labels) ? baseLe : null);
+  const alternatives = anyOf.map((alternative) => compileParts(metric, alternative)).filter((a) => a.nameOk);
+  return (labels) => {
+    if (!base.series(labels)) return null;
+    const live = alternatives.filter((a) => a.series(labels));
+    if (live.length === 0) return null;
+    return (le) => baseLe(le) && live.some((a) => a.le(leLabels(le)));
+  };
+}
+
+/** Which series of a metric to read: as in `SeriesQuery`, `match` ANDed and optionally `anyOf` alternatives. */
+export interface SeriesSelection {
+  match: readonly LabelMatcher[];
+  anyOf?: readonly (readonly LabelMatcher[])[];
+}
+
+/**
  * Visits every matching sample of `metric` that was exported at some time in (fromMs, toMs], with its increase in
  * that window. `scratch` is the caller's buffer, at least as long as the store's totals, all zeros; it is left
  * all zeros again.
@@ -63,32 +93,31 @@ export function compileSelection(
 export function visitSamples(
   store: SeriesStore,
   metric: ResolvedMetric,
-  matchers: readonly LabelMatcher[],
+  selection: SeriesSelection,
   fromMs: number,
   toMs: number,
   scratch: Float64Array,
   visit: SampleVisitor,
 ): void {
-  const selection = compileSelection(metric, matchers);
-  if (!selection.nameOk) return;
+  const select = compileSelection(metric, selection.match, selection.anyOf);
   const { family, part } = metric;
   const buckets = family.spec.buckets ?? [];
   store.history.accumulate(family.index, fromMs, toMs, scratch);
   for (const series of family.all) {
-    if (exportedDuring(series, fromMs, toMs) && selection.series(series.labels)) {
+    const leTest = exportedDuring(series, fromMs, toMs) ? select(series.labels) : null;
+    if (leTest !== null) {
       const label = (name: string): string | undefined => series.labels[name];
       const at = (offset: number): number => scratch[series.cell + offset] ?? 0;
       if (part === 'counter') {
-        if (selection.le({})) visit(label, at(0), -1);
+        if (leTest(undefined)) visit(label, at(0), -1);
       } else if (part === 'sum' || part === 'count') {
-        if (selection.le({})) visit(label, at(buckets.length + (part === 'sum' ? 1 : 2)), -1);
+        if (leTest(undefined)) visit(label, at(buckets.length + (part === 'sum' ? 1 : 2)), -1);
       } else {
         let cumulative = 0;
         [...buckets, Infinity].forEach((bound, i) => {
           cumulative += at(i);
           const le = leLabel(bound);
-          if (selection.le({ le }))
-            visit((name) => (name === 'le' ? le : series.labels[name]), cumulative, i);
+          if (leTest(le)) visit((name) => (name === 'le' ? le : series.labels[name]), cumulative, i);
         });
       }
     }

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphParams } from '@/lib/api/graph-params';
+import type { GraphEdge, GraphResponse } from '@/lib/graph/types';
+import { writeKubeconfig } from '@/server/demo/apiserver';
+import { startDemoMesh, type DemoMesh } from '@/server/demo/mesh';
+import { KubeCache } from '@/server/kube/cache';
+import { loadKubeConfig } from '@/server/kube/config';
+import { readGraph } from './index';
+
+/**
+ * The graph of the live demo mesh: its API server read through the watch cache, its telemetry through the direct
+ * MetricsSource, as the route does in demo mode.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'graph-int-'));
+let mesh: DemoMesh;
+let cache: KubeCache;
+
+beforeAll(async () => {
+  mesh = await startDemoMesh({ seed: 'graph-int', scale: 0, prefillMs: 120_000 });
+  const path = join(dir, 'kubeconfig');
+  await writeKubeconfig(path, mesh.api.url);
+  cache = new KubeCache({ kubeConfig: loadKubeConfig({ kubeconfigPath: path, timeoutMs: 3_000 }) });
+  cache.start();
+  await cache.whenSynced(20_000);
+});
+
+afterAll(async () => {
+  await cache?.stop();
+  await mesh?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const graphOf = (p: Partial<GraphParams>): Promise<GraphResponse> =>
+  readGraph(
+    { namespaces: '*', windowSeconds: 60, end: null, graphType: 'workload', layers: 'both', ...p },
+    { kube: cache, metrics: mesh.telemetry.metrics },
+  );
+
+function edge(graph: GraphResponse, source: string, target: string, layer: GraphEdge['layer']): GraphEdge {
+  const id = `workload:${source}->workload:${target}|${layer === 'L7' ? 'http' : 'tcp'}|${layer}`;
+  const found = graph.edges.find((e) => e.id === id);
+  if (!found) throw new Error(`no edge ${id} in ${graph.edges.map((e) => e.id).join(', ')}`);
+  return found;
+}
+
+describe('the graph of the demo mesh', () => {
+  it('bookinfo: L7 edges through the waypoint, from the waypoint’s own series', async () => {
+    const graph = await graphOf({ namespaces: ['bookinfo'] });
+    expect(graph.errors).toEqual([]);
+    const calls = [
+      ['bookinfo/productpage-v1', 'bookinfo/reviews-v1'],
+      ['bookinfo/productpage-v1', 'bookinfo/reviews-v2'],
+      ['bookinfo/productpage-v1', 'bookinfo/reviews-v3'],
+      ['bookinfo/reviews-v2', 'bookinfo/ratings-v1'],
+      ['bookinfo/reviews-v3', 'bookinfo/ratings-v1'],
+    ] as const;
+    for (const [from, to] of calls) {
+      const e = edge(graph, from, to, 'L7');
+      expect(e.via, `${from} -> ${to}`).toBe('workload:bookinfo/waypoint');
+      expect(e.requestsPerSecond).toBeGreaterThan(0);
+      expect(e.mtls).toBe(1);
+      expect(e.latencyMs?.p99).toBeGreaterThan(0);
+    }
+    expect(graph.nodes.find((n) => n.id === 'workload:bookinfo/waypoint')?.kind).toBe('waypoint');
+    // The hops into and out of the waypoint are carried by those edges, not drawn again.
+    expect(
+      graph.edges.filter(
+        (e) => e.source === 'workload:bookinfo/waypoint' || e.target === 'workload:bookinfo/waypoint',
+      ),
+    ).toEqual([]);
+    // reviews-v1 never calls ratings.
+    expect(graph.edges.some((e) => e.id.startsWith('workload:bookinfo/reviews-v1->'))).toBe(false);
+  });
+
+  it('payments: api -> postgres over mTLS and the outside client in plaintext, as L4 edges', async () => {
+    const graph = await graphOf({ namespaces: ['payments'] });
+    const postgres = edge(graph, 'payments/api-v1', 'payments/postgres', 'L4');
+    expect(postgres).toMatchObject({ protocol: 'tcp', mtls: 1, requestsPerSecond: 0, latencyMs: null });
+    expect(postgres.bytesPerSecond).toBeGreaterThan(0);
+    const outside = edge(graph, 'outside/client', 'payments/api-v1', 'L4');
+    expect(outside.mtls).toBe(0);
+    expect(outside.sourcePrincipals).toEqual([]);
+    expect(graph.nodes.find((n) => n.id === 'workload:outside/client')?.dataplane).toBe('none');
+  });
+
+  it('issues the same number of queries for one namespace as for three', async () => {
+    const one = await graphOf({ namespaces: ['bookinfo'] });
+    const three = await graphOf({ namespaces: ['bookinfo', 'payments', 'legacy'] });
+    expect(one.meta.queries).toBeGreaterThan(0);
+    expect(one.meta.queries).toBeLessThanOrEqual(8);
+    expect(three.meta.queries).toBe(one.meta.queries);
+    expect(three.edges.length).toBeGreaterThan(one.edges.length);
+  });
+
+  it('answers an unknown namespace with an empty graph and an error', async () => {
+    const graph = await graphOf({ namespaces: ['no-such-namespace'] });
+    expect(graph).toMatchObject({ nodes: [], edges: [], meta: { queries: 0 } });
+    expect(graph.errors).toEqual([expect.objectContaining({ kind: 'not_found' })]);
+  });
+});
