@@ -36,7 +36,8 @@ export default defineConfig({
   projects: [
     { name: 'shell', testMatch: /shell\.spec\.ts/ },
     { name: 'demo', testMatch: /demo\.spec\.ts/ },
+    { name: 'graph', testMatch: /graph\.spec\.ts/ },
     // Stops and restarts Prometheus, so it runs after everything that needs Prometheus up.
-    { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['shell'] },
+    { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['shell', 'graph'] },
   ],
 });
