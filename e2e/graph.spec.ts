@@ -1,8 +1,11 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import type { GraphResponse } from '../lib/graph/types';
 import { GraphPage, type DrawnElement } from './pages/graph';
+
+const run = promisify(execFile);
 
 const FIXTURE = JSON.parse(
   readFileSync('components/graph/__fixtures__/bookinfo-graph.json', 'utf8'),
@@ -180,7 +183,10 @@ test.describe('graph page, recorded bookinfo answer', () => {
 });
 
 /** Runs the demo command (no Prometheus: the mesh serves its metrics directly) for the length of `body`. */
-async function withDemo(args: string[], body: (dashboard: string) => Promise<void>): Promise<void> {
+async function withDemo(
+  args: string[],
+  body: (dashboard: string, kubeconfig: string) => Promise<void>,
+): Promise<void> {
   const demo = spawn(
     'node_modules/.bin/tsx',
     ['server/demo/launch.ts', '--port', '0', '--prometheus', 'off', ...args],
@@ -194,7 +200,10 @@ async function withDemo(args: string[], body: (dashboard: string) => Promise<voi
   demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
     await expect.poll(() => output, { timeout: 60_000 }).toMatch(/^metrics: \S+$/m);
-    await body(/^dashboard: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output)?.[1] ?? '');
+    await body(
+      /^dashboard: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output)?.[1] ?? '',
+      /^kubeconfig: (\/\S+)$/m.exec(output)?.[1] ?? '',
+    );
   } finally {
     if (demo.exitCode === null) demo.kill('SIGINT');
     await expect.poll(() => demo.exitCode, { timeout: 10_000 }).not.toBeNull();
@@ -265,6 +274,31 @@ test.describe('graph page, demo mesh', () => {
         expect((await graph.drawn('nodes')).map((n) => n.label.split('\n')[0])).toContain('productpage-v1');
         await page.screenshot({ path: 'test-results/graph-demo-hidden.png' });
       });
+    });
+  });
+
+  test('applying the ratings abort VirtualService turns the path to ratings unhealthy within two refreshes', async ({
+    page,
+  }) => {
+    await withDemo([], async (dashboard, kubeconfig) => {
+      const graph = new GraphPage(page);
+      await page.goto(`${dashboard}/graph?ns=bookinfo&refresh=5s&window=1m`);
+      const intoRatings = async (): Promise<string[]> => graph.edgeHealth('ratings-v1');
+      await expect.poll(intoRatings, { timeout: 30_000 }).toContain('healthy');
+      expect(await intoRatings()).not.toContain('degraded');
+
+      const kubectl = ['--kubeconfig', kubeconfig, '--cache-dir', `${kubeconfig}.cache`, '-n', 'bookinfo'];
+      for (const file of [
+        'networking-destination-rule-all.yaml',
+        'networking-virtual-service-ratings-test-abort.yaml',
+      ]) {
+        await run('kubectl', [...kubectl, 'apply', '-f', `server/demo/__fixtures__/${file}`]);
+      }
+      // Two refreshes of 5 s. Jason's share (10%) of ratings calls now fails: any 5xx in the window is degraded.
+      await expect
+        .poll(intoRatings, { timeout: 10_000, intervals: [500] })
+        .toEqual(expect.arrayContaining([expect.stringMatching(/^(degraded|failing)$/)]));
+      await page.screenshot({ path: 'test-results/graph-demo-ratings-abort.png' });
     });
   });
 

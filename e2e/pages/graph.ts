@@ -144,6 +144,22 @@ export class GraphPage {
     return elements.map((e) => ({ ...e, x: e.x + (box?.x ?? 0), y: e.y + (box?.y ?? 0) }));
   }
 
+  /** The health of every drawn edge into a node whose id contains `target` (e.g. `ratings-v1`). */
+  async edgeHealth(target: string): Promise<string[]> {
+    return this.canvas().evaluate((el, part) => {
+      const cy = (el as CyContainer)._cyreg?.cy;
+      if (!cy) return [];
+      return cy
+        .elements('edge')
+        .map((ele) => ({
+          target: String(ele.data('target') ?? ''),
+          health: String(ele.data('health') ?? ''),
+        }))
+        .filter((e) => e.target.includes(part))
+        .map((e) => e.health);
+    }, target);
+  }
+
   /** Model positions of the drawn nodes, to check that a refresh keeps them. */
   async positions(): Promise<Record<string, { x: number; y: number }>> {
     return this.canvas().evaluate((el) => {
