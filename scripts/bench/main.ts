@@ -2,6 +2,7 @@
  * `npm run bench`: prints benchmark figures as JSON. Figures are medians of repeated runs on this machine; compare
  * the ratios inside one run (a larger answer against a smaller one), never absolute times across machines.
  */
+import { graphFigures } from './graph';
 import { round, type Figure } from './measure';
 import { parserFigures } from './parsers';
 
@@ -20,4 +21,6 @@ function scaling(figures: Figure[]): Record<string, number> {
 }
 
 const figures = parserFigures();
-console.log(JSON.stringify({ figures, perItemCostRatioLargeOverSmall: scaling(figures) }, null, 2));
+// Last: it starts a demo mesh and a real Prometheus, whose background work would disturb the parser figures.
+const graph = await graphFigures();
+console.log(JSON.stringify({ figures, perItemCostRatioLargeOverSmall: scaling(figures), graph }, null, 2));
