@@ -5,6 +5,7 @@ import type { GraphLayers, GraphType } from '@/lib/graph/types';
 import type { LabelMode } from '@/lib/graph/view';
 import { ExpressionInput } from './expression-input';
 import { GRAPH_TYPES, LABEL_MODES, LAYERS, type GraphOptions } from './graph-options';
+import { LabeledSelect } from '@/components/ui/labeled-select';
 
 const TYPE_TEXT: Record<GraphType, string> = { workload: 'Workloads', app: 'Apps', service: 'Services' };
 const LAYER_TEXT: Record<GraphLayers, string> = { both: 'L4 + L7', l7: 'L7 only', l4: 'L4 only' };
@@ -17,33 +18,6 @@ const LABEL_TEXT: Record<LabelMode, string> = {
 };
 
 type ParseError = { message: string; column: number } | null;
-
-function Select<K extends string>(props: {
-  label: string;
-  testId: string;
-  value: K;
-  keys: readonly K[];
-  text: Record<K, string>;
-  onChange: (key: K) => void;
-}): ReactNode {
-  return (
-    <label className="flex items-center gap-1">
-      <span className="text-slate-500 dark:text-slate-400">{props.label}</span>
-      <select
-        data-testid={props.testId}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value as K)}
-        className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
-      >
-        {props.keys.map((key) => (
-          <option key={key} value={key}>
-            {props.text[key]}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 function Toggle(props: {
   label: string;
@@ -89,28 +63,28 @@ export function GraphToolbar(props: {
       data-testid="graph-toolbar"
       className="mb-2 flex flex-wrap items-start gap-x-4 gap-y-2 rounded border border-slate-200 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
     >
-      <Select
+      <LabeledSelect
         label="Show"
         testId="graph-type-select"
         value={options.graphType}
         keys={GRAPH_TYPES}
-        text={TYPE_TEXT}
+        text={(key) => TYPE_TEXT[key]}
         onChange={(graphType) => onChange({ graphType })}
       />
-      <Select
+      <LabeledSelect
         label="Layers"
         testId="graph-layers-select"
         value={options.layers}
         keys={LAYERS}
-        text={LAYER_TEXT}
+        text={(key) => LAYER_TEXT[key]}
         onChange={(layers) => onChange({ layers })}
       />
-      <Select
+      <LabeledSelect
         label="Edge labels"
         testId="graph-label-select"
         value={options.labelMode}
         keys={LABEL_MODES}
-        text={LABEL_TEXT}
+        text={(key) => LABEL_TEXT[key]}
         onChange={(labelMode) => onChange({ labelMode })}
       />
       <div className="flex items-center gap-3 pt-1">

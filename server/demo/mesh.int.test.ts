@@ -47,7 +47,9 @@ async function edges(source: MetricsSource, at: Date): Promise<EdgeRates> {
     metric: 'istio_requests_total',
     by: ['reporter', 'source_workload', 'destination_workload', 'response_code'],
     match: [],
-    windowSeconds: 15,
+    // Both sources count at tick and scrape boundaries: a long window keeps that edge error (one tick of a few
+    // requests at each end) well inside the 10% the contract allows, even for edges of a few requests per second.
+    windowSeconds: 30,
     at,
   });
   // Label order is not meaningful (Prometheus sorts names); key each series by its sorted labels.
@@ -57,8 +59,8 @@ async function edges(source: MetricsSource, at: Date): Promise<EdgeRates> {
 
 describe('the demo mesh read two ways', () => {
   it('gives the same edges with rates within 10% through the direct source and a real Prometheus', async () => {
-    // Let 20 s of traffic accumulate in both, then compare one instant a scrape surely covered.
-    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    // Let 35 s of traffic accumulate in both, then compare one instant a scrape surely covered.
+    await new Promise((resolve) => setTimeout(resolve, 35_000));
     const at = new Date(Date.now() - 2_000);
     const [direct, scraped] = await Promise.all([
       edges(mesh.telemetry.metrics, at),
@@ -71,12 +73,16 @@ describe('the demo mesh read two ways', () => {
         .sort();
     expect(busy(direct).length).toBeGreaterThan(5);
     expect(busy(scraped)).toEqual(busy(direct));
+    const ratios = busy(direct).map((key) => (scraped.get(key) ?? 0) / (direct.get(key) ?? 1));
+    console.log(
+      `contract: ${ratios.length} edges, Prometheus/direct from ${Math.min(...ratios)} to ${Math.max(...ratios)}`,
+    );
     for (const key of busy(direct)) {
       const ratio = (scraped.get(key) ?? 0) / (direct.get(key) ?? 1);
       expect(ratio, key).toBeGreaterThan(0.9);
       expect(ratio, key).toBeLessThan(1.1);
     }
-  }, 60_000);
+  }, 90_000);
 
   it('shows ratings errors within a scrape of kubectl applying the ratings abort VirtualService', async () => {
     const kubectl = [
