@@ -265,6 +265,21 @@ test.describe('graph page, demo mesh', () => {
           .not.toContain('waypoint');
       });
 
+      await test.step('an edge drawn directly shows its rate over the whole window', async () => {
+        const edge = (await graph.drawn('edges')).find((e) =>
+          e.id.includes('productpage-v1->workload:bookinfo/reviews-v2'),
+        );
+        if (!edge) throw new Error('no productpage -> reviews-v2 edge with waypoints hidden');
+        await graph.click(edge);
+        const sparkline = page.getByTestId('graph-sparkline');
+        await expect(sparkline).toContainText('requests/s over the last 5m');
+        // The demo pre-fills ten minutes of history: the window is already full of points, not one per refresh.
+        await expect
+          .poll(async () => Number(await sparkline.getAttribute('data-points')))
+          .toBeGreaterThan(10);
+        await page.screenshot({ path: 'test-results/graph-demo-sparkline.png' });
+      });
+
       await test.step('a hide expression removes matching nodes', async () => {
         await graph.hideInput().fill('name = reviews*');
         await graph.hideInput().press('Enter');

@@ -1,5 +1,10 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useViewState } from '@/components/layout/use-view-state';
 import type { GraphNode } from '@/lib/graph/types';
+import { graphSeriesQuery, parseSeriesEdgeId } from '@/lib/queries/graph';
 import { formatBytes, formatMs, formatPercent, formatRps, type DrawnEdge } from '@/lib/graph/view';
 import { Facts, HealthBadge, PanelHeading, PanelLinks, Principal, pageLink } from './detail-parts';
 import { Sparkline } from './sparkline';
@@ -28,6 +33,45 @@ function CodesTable({ codes, total }: { codes: Record<string, number>; total: nu
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * The sparkline of an edge: for an L7 workload edge drawn directly, its request rate over the whole window from
+ * `GET /api/graph/series` (the refreshes seen so far until that answers); for any other, the refreshes seen since
+ * the page opened.
+ */
+function EdgeSparkline(props: { edge: DrawnEdge; history: readonly SeriesPoint[] }): ReactNode {
+  const { edge, history } = props;
+  const { view, refreshMs } = useViewState();
+  const ranged = !edge.segment && parseSeriesEdgeId(edge.id) !== undefined;
+  const query = useQuery({
+    ...graphSeriesQuery({ edge: edge.id, window: view.window }, refreshMs),
+    enabled: ranged,
+  });
+  if (ranged && query.data) {
+    const points = query.data.data.points.map((p) => ({ t: p.t * 1000, rps: p.rps, failed: p.errorRps }));
+    const problem = query.data.errors[0]?.message;
+    return (
+      <>
+        <Sparkline
+          points={points}
+          caption={`requests/s over the last ${view.window} (red: errors)`}
+          empty="no requests in the window"
+        />
+        {problem !== undefined && (
+          <p data-testid="graph-sparkline-error" className="text-[11px] text-red-700 dark:text-red-400">
+            {problem}
+          </p>
+        )}
+      </>
+    );
+  }
+  return (
+    <Sparkline
+      points={history}
+      caption={`rps (red: failed) over the ${history.length} refresh${history.length === 1 ? '' : 'es'} seen since this page opened`}
+    />
   );
 }
 
@@ -79,10 +123,7 @@ export function EdgeDetails(props: {
         ]}
       />
       <PanelHeading>Over time</PanelHeading>
-      <Sparkline
-        points={series}
-        caption={`rps (red: failed) over the ${series.length} refresh${series.length === 1 ? '' : 'es'} seen since this page opened`}
-      />
+      <EdgeSparkline edge={edge} history={series} />
       <PanelHeading>Response codes</PanelHeading>
       <CodesTable codes={edge.responseCodes} total={edge.requestsPerSecond} />
       <PanelHeading>Identities</PanelHeading>

@@ -22,10 +22,16 @@ export function sparkPath(
 
 /**
  * A small line of requests per second (grey-blue) with the failed ones under it (red), for the side panel. Shows
- * whatever points it is given; says so when there is only one.
+ * whatever points it is given; with fewer than two, shows `empty` (by default: that the line grows with each
+ * refresh).
  */
-export function Sparkline(props: { points: readonly SeriesPoint[]; caption: string }): ReactNode {
-  const { points, caption } = props;
+export function Sparkline(props: {
+  points: readonly SeriesPoint[];
+  caption: string;
+  /** What to say when there are fewer than two points. */
+  empty?: string;
+}): ReactNode {
+  const { points, caption, empty = 'the line grows with each refresh' } = props;
   const width = 240;
   const height = 40;
   const max = Math.max(0, ...points.map((p) => p.rps));
@@ -54,7 +60,7 @@ export function Sparkline(props: { points: readonly SeriesPoint[]; caption: stri
           </>
         ) : (
           <text x={width / 2} y={height / 2 + 4} textAnchor="middle" className="fill-slate-500 text-[10px]">
-            the line grows with each refresh
+            {empty}
           </text>
         )}
       </svg>
