@@ -1,8 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import type { GraphResponse } from '../lib/graph/types';
+import { startDemo } from './demo-process';
 import { GraphPage, type DrawnElement } from './pages/graph';
 
 const run = promisify(execFile);
@@ -187,26 +188,11 @@ async function withDemo(
   args: string[],
   body: (dashboard: string, kubeconfig: string) => Promise<void>,
 ): Promise<void> {
-  const demo = spawn(
-    'node_modules/.bin/tsx',
-    ['server/demo/launch.ts', '--port', '0', '--prometheus', 'off', ...args],
-    {
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  demo.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const demo = await startDemo(['--prometheus', 'off', ...args]);
   try {
-    await expect.poll(() => output, { timeout: 60_000 }).toMatch(/^metrics: \S+$/m);
-    await body(
-      /^dashboard: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output)?.[1] ?? '',
-      /^kubeconfig: (\/\S+)$/m.exec(output)?.[1] ?? '',
-    );
+    await body(demo.line('dashboard'), demo.line('kubeconfig'));
   } finally {
-    if (demo.exitCode === null) demo.kill('SIGINT');
-    await expect.poll(() => demo.exitCode, { timeout: 10_000 }).not.toBeNull();
+    await demo.stop();
   }
 }
 

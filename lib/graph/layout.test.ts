@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@/lib/random';
 import {
   DEFAULT_LAYOUT,
   incrementalLayout,
@@ -8,20 +9,9 @@ import {
   type Position,
 } from './layout';
 
-/** A deterministic PRNG (mulberry32), so that the generated mesh is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A mesh like the demo's scale mode: tiers that call down, 30% across namespaces, and a few calls back up. */
 function generated(nodeCount: number, edgeCount: number, groups: number): [LayoutNode[], LayoutEdge[]] {
-  const rand = random(42);
+  const rand = seededRandom(42);
   const nodes = Array.from({ length: nodeCount }, (_, i) => ({ id: `n${i}`, group: `ns${i % groups}` }));
   const tier = (i: number): number => Math.floor(i / groups) % 5;
   const edges: LayoutEdge[] = [];

@@ -1,7 +1,7 @@
 import { startApiServer, ResourceStore, type ApiServer } from './apiserver';
 import { simulateTick } from './engine';
 import { cachedMeshConfigReader } from './mesh-config-reader';
-import { forkRandom } from './model/random';
+import { forkRandom } from '@/lib/random';
 import { createDemoTelemetry, startMetricsServer, type DemoTelemetry } from './telemetry';
 import { defaultWorld, materializeWorld, scaledWorld, startControllers } from './world';
 

@@ -8,7 +8,7 @@ import type { KubeCache } from '@/server/kube/cache';
 import type { MetricsSource } from '@/server/telemetry/metrics-source';
 import { buildGraph } from './build-graph';
 import { meshFacts, type KubeSnapshot } from './mesh-facts';
-import { readTraffic, type TrafficReads } from './queries';
+import { NO_METRICS, readTraffic, type TrafficReads } from './queries';
 
 /** What the graph reads: the watch cache (configuration) and the metrics source (traffic; null if none). */
 export interface GraphSources {
@@ -54,13 +54,6 @@ function knownNamespaces(
   }
   return params.namespaces.filter((ns) => known.has(ns));
 }
-
-const NO_METRICS: SourceErrorDTO = {
-  source: 'prometheus',
-  kind: 'unavailable',
-  message:
-    'no metrics source: METRICS_SOURCE=demo, but no demo mesh runs in this process (start it with npm run demo)',
-};
 
 /**
  * The service graph for the parameters (docs/graph-api.md): one fixed set of concurrent metric reads, then the

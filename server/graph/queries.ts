@@ -141,3 +141,11 @@ export async function readTraffic(
   });
   return reads;
 }
+
+/** The error in `errors` when the dashboard has no metrics source (demo mode without a demo mesh in the process). */
+export const NO_METRICS: SourceErrorDTO = {
+  source: 'prometheus',
+  kind: 'unavailable',
+  message:
+    'no metrics source: METRICS_SOURCE=demo, but no demo mesh runs in this process (start it with npm run demo)',
+};

@@ -6,7 +6,8 @@
 import 'server-only';
 import type { RangeSeries } from '@/lib/metrics/types';
 import type { GraphSeriesPoint, GraphSeriesResponse, SeriesEdge } from '@/lib/queries/graph';
-import { isSourceError, type SourceErrorDTO } from '@/lib/source-error';
+import { isSourceError } from '@/lib/source-error';
+import { NO_METRICS } from './queries';
 import type { MetricsSource } from '@/server/telemetry/metrics-source';
 
 /** Reporters of an L7 edge's requests, best first: a waypoint, else the server sidecar, else the client. */
@@ -56,14 +57,6 @@ export function foldSeries(series: readonly RangeSeries[]): GraphSeriesPoint[] {
       return { t, rps: sum.rps, errorRps: sum.errorRps };
     });
 }
-
-/** The error when no metrics source is configured (as the graph's, `server/graph/index.ts`). */
-const NO_METRICS: SourceErrorDTO = {
-  source: 'prometheus',
-  kind: 'unavailable',
-  message:
-    'no metrics source: METRICS_SOURCE=demo, but no demo mesh runs in this process (start it with npm run demo)',
-};
 
 /** What to read: the edge, the window length (seconds) and its end (now when null). */
 export interface SeriesSelection {

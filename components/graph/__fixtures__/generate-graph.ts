@@ -1,15 +1,5 @@
 import type { GraphEdge, GraphNode, GraphResponse } from '@/lib/graph/types';
-
-/** A deterministic PRNG (mulberry32), so that a generated graph is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@/lib/random';
 
 /**
  * A large answer shaped like the demo's scale mode, for measuring the page: `workloads` nodes in namespaces of 20,
@@ -17,7 +7,7 @@ function random(seed: number): () => number {
  * namespaces, a few failing.
  */
 export function generateGraph(workloads: number, seed = 7): GraphResponse {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const namespaces = Math.max(1, Math.round(workloads / 20));
   const nodes: GraphNode[] = [];
   const waypoints = new Map<number, string>();

@@ -5,7 +5,7 @@
  * and trace counts.
  */
 import { performance } from 'node:perf_hooks';
-import { seededRandom } from '../model/random';
+import { seededRandom } from '@/lib/random';
 import { scaledMesh } from './__fixtures__/scaled-mesh';
 import { simulateTick } from './simulate-tick';
 

@@ -6,7 +6,7 @@
  * The series (distinct label sets) of a config are numbered once, in a SeriesTable kept with the traffic model;
  * a tick only adds numbers into arrays indexed by series, which keeps ticks cheap.
  */
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import type { Endpoint, FlowSample } from '../model/traffic';
 import { toQuantiles } from './latency';
 import type { PodGroup, Target } from './nodes';

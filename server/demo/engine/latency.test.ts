@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../model/random';
+import { seededRandom } from '@/lib/random';
 import {
   addLatency,
   fromQuantiles,

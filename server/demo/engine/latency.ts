@@ -3,7 +3,7 @@
  * (a request waits for its calls), repeats (several calls each) and mixtures (outcomes of a split) compose
  * exactly; it is read out as a lognormal with those moments (Fenton-Wilkinson), as the model's median/p99 pair.
  */
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 
 /** Mean and variance of a latency, in ms and ms². */
 export interface Moments {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../model/random';
+import { seededRandom } from '@/lib/random';
 import { scaledMesh } from './__fixtures__/scaled-mesh';
 import { simulateTick } from './simulate-tick';
 

@@ -1,6 +1,6 @@
 import type { MeshBehaviour } from '../model/behaviour';
 import type { MeshConfig } from '../model/mesh-config';
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import type { TickTraffic } from '../model/traffic';
 import { FlowCollector } from './flow-collector';
 import { meshIndexOf } from './mesh-index';

@@ -4,7 +4,7 @@
  * distributions). Traces carry the HTTP-equivalent status on gRPC hops (TraceHop has no gRPC status field).
  */
 import type { ServiceCall, TrafficSource } from '../model/behaviour';
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import type { Endpoint, TraceHop, TraceSample } from '../model/traffic';
 import { fromQuantiles, sampleLatency } from './latency';
 import type { PodGroup, PodNode } from './nodes';

@@ -6,7 +6,7 @@ import type { Registry } from 'prom-client';
 import { assembleTrace } from '@/lib/traces/assemble';
 import type { MetricsSource } from '@/server/telemetry/metrics-source';
 import type { TraceSource } from '@/server/traces/trace-source';
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import type { Endpoint, TickTraffic } from '../model/traffic';
 import { createDirectMetricsSource } from './direct-metrics-source';
 import { createDirectTraceSource, TraceRing } from './direct-trace-source';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabelMatcher, Sample } from '@/lib/metrics/types';
 import type { MetricsSource } from '@/server/telemetry/metrics-source';
-import { seededRandom } from '../model/random';
+import { seededRandom } from '@/lib/random';
 import {
   flow,
   legacyClient,

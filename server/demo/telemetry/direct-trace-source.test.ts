@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '@/lib/source-error';
 import type { TraceSource } from '@/server/traces/trace-source';
-import { seededRandom } from '../model/random';
+import { seededRandom } from '@/lib/random';
 import type { Endpoint, TraceHop, TraceSample } from '../model/traffic';
 import { legacyServer, productpage, reviews, serviceOf, tick, waypoint } from './__fixtures__/mesh';
 import { createDemoTelemetry } from './demo-telemetry';

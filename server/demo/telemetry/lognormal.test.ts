@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../model/random';
+import { seededRandom } from '@/lib/random';
 import { ISTIO_BUCKETS } from './families';
 import { lognormalBuckets, normalCdf, pointBuckets } from './lognormal';
 import { bucketQuantile } from './quantile';

@@ -7,7 +7,7 @@ import { buffer } from 'node:stream/consumers';
 import { gunzipSync } from 'node:zlib';
 import { Counter, Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../model/random';
+import { seededRandom } from '@/lib/random';
 import { endpoint, flow, reviews, tick, waypoint } from './__fixtures__/mesh';
 import { createDemoTelemetry, type DemoTelemetry } from './demo-telemetry';
 import { renderExposition } from './exposition/render-text';

@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../model/random';
+import { seededRandom } from '@/lib/random';
 import { flow, productpage, reviews, tick, waypoint } from './__fixtures__/mesh';
 import { createDemoTelemetry } from './demo-telemetry';
 import { ISTIO_BUCKETS } from './families';

@@ -3,7 +3,7 @@
  * connections (fractions carry over to the next tick, per series), latencies spread over the duration histogram
  * by a seeded lognormal, sizes into the byte histograms, bytes into the TCP byte counters.
  */
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import type { TickTraffic } from '../model/traffic';
 import type { Bucketed } from './lognormal';
 import { FAMILIES, type FamilyKey } from './families';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleTrace } from '@/lib/traces/assemble';
 import type { Span } from '@/lib/traces/types';
-import { seededRandom } from '../model/random';
+import { seededRandom } from '@/lib/random';
 import type { Endpoint, TraceHop, TraceSample } from '../model/traffic';
 import {
   ingress,

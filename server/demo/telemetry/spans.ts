@@ -5,7 +5,7 @@
  * span of the hop that caused it (the application forwards the trace context), all under the sample's trace id.
  */
 import type { Attributes, Span, SpanKind } from '@/lib/traces/types';
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import type { Endpoint, TraceHop, TraceSample } from '../model/traffic';
 
 /** What the span builder needs to know beyond the sample. */

@@ -4,7 +4,7 @@
  * client workloads (a few sources per front end, some of them from outside the mesh).
  */
 import type { ServiceCall, TrafficSource, WorkloadKey } from '../model/behaviour';
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import { between, intBetween, pick } from './names';
 import { INGRESS } from './platform';
 import type { PlannedNamespace, PlannedService } from './scale-plan';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ResourceStore, type WatchEvent } from '../apiserver';
-import { seededRandom } from '../model/random';
+import { seededRandom } from '@/lib/random';
 import { type RunningControllers, startControllers } from './controllers';
 import { defaultWorld } from './default-world';
 import { listAt, stringAt } from './json';

@@ -3,7 +3,7 @@
  * istiod's waypoint deployment. They run against the store (`store.watch`), not over HTTP.
  */
 import type { ResourceStore } from '../apiserver';
-import { type Random, seededRandom } from '../model/random';
+import { type Random, seededRandom } from '@/lib/random';
 import { startCniController } from './cni-controller';
 import { startWaypointController } from './waypoint-controller';
 

@@ -9,7 +9,7 @@
  * | outside   | not in the mesh             | client                    | none                     |
  */
 import type { WorkloadKey } from '../model/behaviour';
-import { forkRandom } from '../model/random';
+import { forkRandom } from '@/lib/random';
 import { addApp } from './apps';
 import { addBookinfo } from './bookinfo';
 import { KEYS } from './labels';

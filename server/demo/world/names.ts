@@ -2,7 +2,7 @@
  * Generated names as Kubernetes makes them (`reviews-v1-7d4f9c6b8d-x2k9q`), drawn from the world's seeded random
  * source so that the same seed gives the same names.
  */
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 
 /** The alphabet of Kubernetes' generated names (no vowels, no look-alikes). */
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

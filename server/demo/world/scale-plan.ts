@@ -3,7 +3,7 @@
  * each in one mesh mode, and in each the services of four tiers: clients (no Service, they only call), front ends,
  * mid tiers in three layers, and data stores. Calls only go down the layers, so the call graph has no cycle.
  */
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import type { ServicePort } from './core-objects';
 import { pick, shuffled } from './names';
 

@@ -4,7 +4,7 @@
  * many nodes as a real cluster would need (about 60 pods a node). The same seed gives the same world.
  */
 import type { WorkloadBehaviour, WorkloadKey } from '../model/behaviour';
-import { type Random, forkRandom } from '../model/random';
+import { type Random, forkRandom } from '@/lib/random';
 import { addApp } from './apps';
 import { deploymentName, planCalls } from './call-graph';
 import { KEYS } from './labels';

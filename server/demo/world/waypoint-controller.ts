@@ -6,7 +6,7 @@
  * an event, and writes only what differs, so replays and its own status writes are no-ops.
  */
 import type { ResourceStore, WatchEvent } from '../apiserver';
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import { serviceObject } from './core-objects';
 import type { Json } from './json';
 import { mapAt, stringAt } from './json';

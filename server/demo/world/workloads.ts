@@ -2,7 +2,7 @@
  * Deployments (with their ReplicaSet and pods) and DaemonSets (with a pod per node), with the status their
  * controllers would report once everything is running.
  */
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import type { Built, Json, OwnerRef } from './json';
 import { KEYS, WORLD_TIME } from './labels';
 import { podName, podTemplateHash, randomSuffix } from './names';

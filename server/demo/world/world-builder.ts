@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from '@/lib/kube/object';
 import type { MeshBehaviour, ServiceCall, TrafficSource, WorkloadBehaviour } from '../model/behaviour';
-import type { Random } from '../model/random';
+import type { Random } from '@/lib/random';
 import { type ServiceSpec, namespaceObject, serviceAccountObject, serviceObject } from './core-objects';
 import type { Built, OwnerRef } from './json';
 import { intBetween } from './names';

@@ -11,7 +11,7 @@ import type { KubeObject } from '@/lib/kube/object';
 import { ResourceStore } from '@/server/demo/apiserver';
 import { simulateTick } from '@/server/demo/engine';
 import { cachedMeshConfigReader } from '@/server/demo/mesh-config-reader';
-import { forkRandom } from '@/server/demo/model/random';
+import { forkRandom } from '@/lib/random';
 import { createDemoTelemetry } from '@/server/demo/telemetry';
 import { materializeWorld, scaledWorld, startControllers } from '@/server/demo/world';
 import { buildGraph } from '../build-graph';

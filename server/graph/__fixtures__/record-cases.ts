@@ -7,7 +7,7 @@
  *   npx tsx server/graph/__fixtures__/record-cases.ts
  */
 import { writeFileSync } from 'node:fs';
-import { seededRandom } from '@/server/demo/model/random';
+import { seededRandom } from '@/lib/random';
 import type { FlowSample } from '@/server/demo/model/traffic';
 import { createDemoTelemetry } from '@/server/demo/telemetry';
 import { endpoint, flow, serviceOf, tick } from '@/server/demo/telemetry/__fixtures__/mesh';

@@ -6,7 +6,7 @@
 import type { KubeObject } from '@/lib/kube/object';
 import type { MeshBehaviour } from '../../model/behaviour';
 import type { MeshConfig } from '../../model/mesh-config';
-import { seededRandom } from '../../model/random';
+import { seededRandom } from '@/lib/random';
 import { ambient } from './bookinfo';
 import { behave, call, MeshBuilder, source } from './mesh-builder';
 

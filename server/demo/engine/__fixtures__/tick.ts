@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { MeshBehaviour } from '../../model/behaviour';
 import type { MeshConfig } from '../../model/mesh-config';
-import { seededRandom } from '../../model/random';
+import { seededRandom } from '@/lib/random';
 import type { FlowSample, TickTraffic } from '../../model/traffic';
 import { simulateTick } from '../simulate-tick';
 

@@ -10,7 +10,7 @@ import { Registry } from 'prom-client';
 import { ResourceStore } from '../../apiserver';
 import { simulateTick } from '../../engine';
 import { cachedMeshConfigReader } from '../../mesh-config-reader';
-import { forkRandom } from '../../model/random';
+import { forkRandom } from '@/lib/random';
 import { materializeWorld, scaledWorld, startControllers } from '../../world';
 import { createDemoTelemetry, type DemoTelemetry } from '../demo-telemetry';
 import { startMetricsServer } from '../metrics-server';
