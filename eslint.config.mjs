@@ -61,6 +61,8 @@ export default tseslint.config(
   },
   {
     files: ['components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    // Tests and their fixtures run in Node and are never bundled: they may build their inputs with server code.
+    ignores: ['**/*.test.{ts,tsx}', '**/__fixtures__/**'],
     rules: browserSafeImports,
   },
   {

@@ -37,7 +37,8 @@ export default defineConfig({
     { name: 'shell', testMatch: /shell\.spec\.ts/ },
     { name: 'demo', testMatch: /demo\.spec\.ts/ },
     { name: 'graph', testMatch: /graph\.spec\.ts/ },
+    { name: 'traces', testMatch: /traces\.spec\.ts/ },
     // Stops and restarts Prometheus, so it runs after everything that needs Prometheus up.
-    { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['shell', 'graph'] },
+    { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['shell', 'graph', 'traces'] },
   ],
 });

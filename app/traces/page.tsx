@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
-import { PlannedView } from '@/components/ui/planned-view';
+import { Suspense, type ReactNode } from 'react';
+import { TraceSearchView } from '@/components/traces/trace-search-view';
+import { PageTitle } from '@/components/ui/page-title';
 
 export const metadata: Metadata = { title: 'Traces · MeshLens' };
 
 export default function TracesPage(): ReactNode {
   return (
-    <PlannedView
-      title="Traces"
-      testId="traces-empty"
-      description="Search traces from Tempo and follow a request through waypoints and sidecars."
-    />
+    <>
+      <PageTitle title="Traces">
+        Search Tempo by service, namespace, workload, errors and duration, or in TraceQL; open a trace to
+        follow a request through sidecars and waypoints.
+      </PageTitle>
+      <Suspense>
+        <TraceSearchView />
+      </Suspense>
+    </>
   );
 }

@@ -5,9 +5,11 @@ import type { ReactNode } from 'react';
 import { useViewState } from '@/components/layout/use-view-state';
 import type { GraphNode } from '@/lib/graph/types';
 import { graphSeriesQuery, parseSeriesEdgeId } from '@/lib/queries/graph';
+import { drawnEdgeTraceQueries } from '@/lib/graph/trace-queries';
 import { formatBytes, formatMs, formatPercent, formatRps, type DrawnEdge } from '@/lib/graph/view';
 import { Facts, HealthBadge, PanelHeading, PanelLinks, Principal, pageLink } from './detail-parts';
 import { Sparkline } from './sparkline';
+import { TraceLinks } from './trace-links';
 import type { SeriesPoint } from './series-history';
 
 function CodesTable({ codes, total }: { codes: Record<string, number>; total: number }): ReactNode {
@@ -167,6 +169,7 @@ export function EdgeDetails(props: {
           </table>
         </>
       )}
+      <TraceLinks queries={drawnEdgeTraceQueries(edge, nodes)} />
       {target && target.kind !== 'unknown' && target.kind !== 'external' && (
         <PanelLinks
           links={[
@@ -174,15 +177,6 @@ export function EdgeDetails(props: {
               href: pageLink('config', { ns: target.namespace, name: target.app ?? target.name }),
               text: `Configuration of ${target.app ?? target.name}`,
               testId: 'graph-link-config',
-            },
-            {
-              href: pageLink('traces', {
-                ns: target.namespace,
-                service: target.app ?? target.name,
-                from: name(edge.source),
-              }),
-              text: 'Traces',
-              testId: 'graph-link-traces',
             },
           ]}
         />

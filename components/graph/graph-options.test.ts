@@ -18,6 +18,7 @@ describe('graph options in the URL', () => {
       find: 'errorRate > 5%',
       hide: 'ns = legacy',
       animate: true,
+      trace: '3149195ffb0bec05347b48efe8ecc1b0',
     } as const;
     const params = writeGraphOptions(new URLSearchParams('ns=bookinfo&window=1h'), options);
     expect(params.get('ns')).toBe('bookinfo');

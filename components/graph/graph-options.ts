@@ -3,7 +3,7 @@ import type { LabelMode } from '@/lib/graph/view';
 
 /**
  * The graph page's own options, kept in the URL beside the shell's view state so that a shared link shows the same
- * picture: `?type=app&layers=l7&waypoints=hide&label=errors&find=…&hide=…&anim=1`. Defaults are left out.
+ * picture: `?type=app&layers=l7&waypoints=hide&label=errors&find=…&hide=…&anim=1&trace=…`. Defaults are left out.
  */
 export interface GraphOptions {
   graphType: GraphType;
@@ -13,6 +13,8 @@ export interface GraphOptions {
   find: string;
   hide: string;
   animate: boolean;
+  /** A trace ID to draw on the graph (`?trace=`), or empty. */
+  trace: string;
 }
 
 export const DEFAULT_GRAPH_OPTIONS: GraphOptions = {
@@ -23,6 +25,7 @@ export const DEFAULT_GRAPH_OPTIONS: GraphOptions = {
   find: '',
   hide: '',
   animate: false,
+  trace: '',
 };
 
 export const GRAPH_TYPES: GraphType[] = ['workload', 'app', 'service'];
@@ -44,6 +47,7 @@ export function readGraphOptions(params: URLSearchParams): GraphOptions {
     find: params.get('find') ?? '',
     hide: params.get('hide') ?? '',
     animate: params.get('anim') === '1',
+    trace: params.get('trace')?.trim() ?? '',
   };
 }
 
@@ -62,5 +66,6 @@ export function writeGraphOptions(params: URLSearchParams, options: GraphOptions
   set('find', options.find.trim(), '');
   set('hide', options.hide.trim(), '');
   set('anim', options.animate ? '1' : '0', '0');
+  set('trace', options.trace.trim(), '');
   return next;
 }

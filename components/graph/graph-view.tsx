@@ -15,7 +15,9 @@ import { GraphStatus } from './graph-status';
 import { GraphToolbar } from './graph-toolbar';
 import { recordGraph } from './series-history';
 import { SidePanel } from './side-panel';
+import { TraceBanner } from './trace-banner';
 import { useGraphOptions } from './use-graph-options';
+import { useTracePath } from './use-trace-path';
 import { useTheme } from './use-theme';
 
 /** The graph and its panel fill the screen under the toolbar (a banner may push them down a little). */
@@ -41,6 +43,7 @@ export function GraphView(): ReactNode {
   useEffect(() => {
     if (data) recordGraph(data);
   }, [data]);
+  const traced = useTracePath(options.trace, data);
   const view = useMemo(
     () =>
       data
@@ -49,9 +52,10 @@ export function GraphView(): ReactNode {
             labelMode: options.labelMode,
             find: find.ok ? find.expr : null,
             hide: hide.ok ? hide.expr : null,
+            trace: traced.path,
           })
         : null,
-    [data, options.showWaypoints, options.labelMode, find, hide],
+    [data, options.showWaypoints, options.labelMode, find, hide, traced.path],
   );
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [relayoutToken, setRelayoutToken] = useState(0);
@@ -140,6 +144,9 @@ export function GraphView(): ReactNode {
         onExportPng={exportPng}
         onExportJson={exportJson}
       />
+      {options.trace !== '' && (
+        <TraceBanner traceId={options.trace} traced={traced} onClear={() => setOptions({ trace: '' })} />
+      )}
       <GraphStatus
         data={data}
         view={view}

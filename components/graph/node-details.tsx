@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { nodeTraceQueries } from '@/lib/graph/trace-queries';
 import type { GraphNode } from '@/lib/graph/types';
 import { formatPercent, formatRps } from '@/lib/graph/view';
 import { Facts, HealthBadge, PanelHeading, PanelLinks, pageLink } from './detail-parts';
 import { Sparkline } from './sparkline';
+import { TraceLinks } from './trace-links';
 import type { SeriesPoint } from './series-history';
 
 const KIND_TEXT: Record<GraphNode['kind'], string> = {
@@ -26,8 +28,10 @@ export function NodeDetails(props: {
   node: GraphNode;
   inboundErrorRate: number;
   series: readonly SeriesPoint[];
+  /** The p95 of its slowest incoming L7 edge in ms, where "slow traces" start; null when none has one. */
+  inboundP95: number | null;
 }): ReactNode {
-  const { node, inboundErrorRate, series } = props;
+  const { node, inboundErrorRate, series, inboundP95 } = props;
   const named = node.kind !== 'unknown' && node.kind !== 'external';
   const badges = [
     node.badges.virtualService && 'A VirtualService routes to it',
@@ -72,6 +76,7 @@ export function NodeDetails(props: {
         points={series}
         caption={`In: rps over the ${series.length} refresh${series.length === 1 ? '' : 'es'} seen since this page opened`}
       />
+      <TraceLinks queries={nodeTraceQueries(node, inboundP95)} />
       {named && (
         <PanelLinks
           links={[
@@ -79,11 +84,6 @@ export function NodeDetails(props: {
               href: pageLink('config', { ns: node.namespace, name: node.app ?? node.name }),
               text: 'Configuration',
               testId: 'graph-link-config',
-            },
-            {
-              href: pageLink('traces', { ns: node.namespace, service: node.app ?? node.name }),
-              text: 'Traces',
-              testId: 'graph-link-traces',
             },
           ]}
         />

@@ -103,9 +103,11 @@ export function SidePanel(props: {
     const inbound = view.edges.filter((e) => e.edge.target === node.id).map((e) => e.edge);
     const rps = inbound.reduce((sum, e) => sum + e.requestsPerSecond, 0);
     const failed = inbound.reduce((sum, e) => sum + e.requestsPerSecond * e.errorRate, 0);
+    const p95s = inbound.flatMap((e) => (e.latencyMs ? [e.latencyMs.p95] : []));
     body = (
       <NodeDetails
         node={node}
+        inboundP95={p95s.length > 0 ? Math.max(...p95s) : null}
         inboundErrorRate={rps > 0 ? failed / rps : 0}
         series={sumSeries(history, [node.id])}
       />

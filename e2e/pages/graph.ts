@@ -160,6 +160,29 @@ export class GraphPage {
     }, target);
   }
 
+  /** Ids of the drawn elements on the trace being shown (`?trace=`), failed ones with a `!` in front. */
+  async onTrace(): Promise<string[]> {
+    return this.canvas().evaluate((el) => {
+      const cy = (el as CyContainer)._cyreg?.cy;
+      if (!cy) return [];
+      return cy
+        .elements('[?onTrace]')
+        .map((ele) => `${ele.data('traceFailed') === true ? '!' : ''}${ele.id()}`);
+    });
+  }
+
+  errorTracesLink(): Locator {
+    return this.sidePanel().getByTestId('graph-link-error-traces');
+  }
+
+  slowTracesLink(): Locator {
+    return this.sidePanel().getByTestId('graph-link-slow-traces');
+  }
+
+  traceBanner(): Locator {
+    return this.page.getByTestId('graph-trace-banner');
+  }
+
   /** Model positions of the drawn nodes, to check that a refresh keeps them. */
   async positions(): Promise<Record<string, { x: number; y: number }>> {
     return this.canvas().evaluate((el) => {

@@ -41,6 +41,8 @@ export interface Palette {
   namespaceText: string;
   found: string;
   selected: string;
+  /** A trace drawn on the graph. */
+  trace: string;
 }
 
 export const PALETTES: Record<Theme, Palette> = {
@@ -63,6 +65,7 @@ export const PALETTES: Record<Theme, Palette> = {
     namespaceText: '#334155',
     found: '#facc15',
     selected: '#2563eb',
+    trace: '#7c3aed',
   },
   dark: {
     health: {
@@ -83,6 +86,7 @@ export const PALETTES: Record<Theme, Palette> = {
     namespaceText: '#cbd5e1',
     found: '#eab308',
     selected: '#60a5fa',
+    trace: '#a78bfa',
   },
 };
 
@@ -211,6 +215,20 @@ function stateRules(p: Palette): Style[] {
     {
       selector: '[?found]',
       style: { 'underlay-color': p.found, 'underlay-opacity': 0.55, 'underlay-padding': 7 },
+    },
+    // A trace drawn on the graph: its path glows, failed calls in red, everything else steps back.
+    { selector: '[?offTrace]', style: { opacity: 0.18 } },
+    {
+      selector: 'node[?onTrace]',
+      style: { 'underlay-color': p.trace, 'underlay-opacity': 0.45, 'underlay-padding': 8 },
+    },
+    {
+      selector: 'edge[?onTrace]',
+      style: { 'line-color': p.trace, 'target-arrow-color': p.trace, width: 5, 'z-index': 12 },
+    },
+    {
+      selector: 'edge[?traceFailed]',
+      style: { 'line-color': p.health.failing, 'target-arrow-color': p.health.failing },
     },
     { selector: 'node:selected', style: { 'border-color': p.selected, 'border-width': 5 } },
     {

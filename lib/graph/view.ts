@@ -11,6 +11,7 @@
  */
 import { appliesTo, matches, type Expr, type Subject } from './expression';
 import { worstHealth } from './health';
+import type { TracePath } from './trace-path';
 import type { GraphEdge, GraphNode, GraphResponse, Health, NodeKind } from './types';
 
 /** What each edge's label shows. */
@@ -23,6 +24,8 @@ export interface ViewOptions {
   hide: Expr | null;
   /** Elements matching it are highlighted. */
   find: Expr | null;
+  /** A trace to draw: its nodes and edges stand out, everything else fades. Absent: no trace shown. */
+  trace?: TracePath | null;
 }
 
 /** Cytoscape data of a node: primitives only, so that a refresh is a shallow compare. */
@@ -35,6 +38,10 @@ export interface NodeData {
   health: Health | 'none';
   dataplane: GraphNode['dataplane'] | 'none';
   found: boolean;
+  /** On the trace being shown. */
+  onTrace: boolean;
+  /** A trace is shown and this is not on it. */
+  offTrace: boolean;
 }
 
 /** Cytoscape data of a drawn edge. */
@@ -55,6 +62,11 @@ export interface EdgeData {
   /** 1 when every carried byte or request was mTLS. */
   mtls: number;
   found: boolean;
+  /** On the trace being shown: `failed` when the traced call failed on it. */
+  onTrace: boolean;
+  traceFailed: boolean;
+  /** A trace is shown and this is not on it. */
+  offTrace: boolean;
 }
 
 /** An edge as drawn: a logical edge, or a waypoint segment aggregating the logical edges it carries. */
@@ -256,6 +268,7 @@ export function buildView(graph: GraphResponse, options: ViewOptions): GraphView
   const hideEdge = tester(options.hide, 'edge');
   const findNode = tester(options.find, 'node');
   const findEdge = tester(options.find, 'edge');
+  const trace = options.trace ?? null;
 
   const inbound = new Map<string, { rps: number; failed: number }>();
   for (const e of graph.edges) {
@@ -323,6 +336,8 @@ export function buildView(graph: GraphResponse, options: ViewOptions): GraphView
         health: node.health,
         dataplane: node.dataplane,
         found: isFound,
+        onTrace: trace?.nodes.has(node.id) ?? false,
+        offTrace: trace ? !trace.nodes.has(node.id) : false,
       },
     });
   }
@@ -335,6 +350,8 @@ export function buildView(graph: GraphResponse, options: ViewOptions): GraphView
       health: 'none',
       dataplane: 'none',
       found: false,
+      onTrace: false,
+      offTrace: false,
     } as const,
   }));
 
@@ -343,6 +360,7 @@ export function buildView(graph: GraphResponse, options: ViewOptions): GraphView
     const edge = aggregate(id, group.source, group.target, group.carries);
     const isFound = findEdge !== null && group.carries.some((e) => findEdge(edgeSubject(e)));
     if (isFound) found++;
+    const onTrace = trace !== null && group.carries.some((e) => trace.edges.has(e.id));
     edges.push({
       edge,
       data: {
@@ -356,6 +374,9 @@ export function buildView(graph: GraphResponse, options: ViewOptions): GraphView
         width: edgeWidth(edge),
         mtls: edge.mtls,
         found: isFound,
+        onTrace,
+        traceFailed: onTrace && group.carries.some((e) => trace?.failedEdges.has(e.id) ?? false),
+        offTrace: trace !== null && !onTrace,
       },
     });
   }

@@ -119,4 +119,8 @@ export interface TraceSummary {
   /** Trace duration in milliseconds; 0 when the backend omitted it (Tempo omits zero values). */
   durationMs: number;
   spanSets: MatchedSpanSet[];
+  /** Spans in the whole trace; absent when the backend did not say (Tempo before 2.2 has no `serviceStats`). */
+  spanCount?: number;
+  /** Spans with status `error` in the whole trace; absent when the backend did not say. */
+  errorCount?: number;
 }

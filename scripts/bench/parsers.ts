@@ -1,5 +1,9 @@
 import { parseQueryResponse } from '../../server/prometheus/query-data';
 import { parseTraceV2 } from '../../server/tempo/parse-trace';
+import { assembleTrace } from '../../lib/traces/assemble';
+import { criticalPath } from '../../lib/traces/critical-path';
+import { traceCalls } from '../../lib/traces/hops';
+import { spanRows } from '../../lib/traces/span-tree';
 import { measure, type Figure } from './measure';
 
 /** A Prometheus instant-vector answer with `n` Istio-like series, as the graph's queries return them. */
@@ -64,6 +68,13 @@ export function parserFigures(): Figure[] {
   for (const n of [1_000, 10_000]) {
     const body = tempoTrace(n);
     figures.push(measure('tempo-trace-parse', n, () => parseTraceV2(body)));
+    // What the trace view computes before its first frame: rows, the critical path, the calls for the graph.
+    const trace = assembleTrace('0123456789abcdef0123456789abcdef', parseTraceV2(body).spans, {
+      partial: false,
+    });
+    figures.push(
+      measure('trace-view-model', n, () => [spanRows(trace), criticalPath(trace), traceCalls(trace)]),
+    );
   }
   return figures;
 }

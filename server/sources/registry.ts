@@ -72,7 +72,7 @@ function buildSources(s: Settings): Sources {
         timeoutMs: s.traces.kind === 'tempo' ? s.traces.timeoutMs : 5_000,
         unconfiguredDetail:
           s.traces.kind === 'demo'
-            ? 'the demo mesh does not serve traces yet'
+            ? 'TRACES_SOURCE=demo, but no demo mesh runs in this process (start it with npm run demo)'
             : 'set TEMPO_URL to enable traces',
       },
     ],

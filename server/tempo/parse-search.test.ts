@@ -36,6 +36,19 @@ describe('parseSearchResponse', () => {
       },
     });
     expect(set?.spans[1]?.service).toBeNull();
+    // This Tempo predates serviceStats: the counts are unknown, not zero.
+    expect(hit).not.toHaveProperty('spanCount');
+    expect(hit).not.toHaveProperty('errorCount');
+  });
+
+  it('sums serviceStats into the trace’s span and error counts, omitted zeros included', () => {
+    const [hit] = parseSearchResponse(fixture('search-service-stats'));
+    expect(hit).toMatchObject({ spanCount: 9, errorCount: 1 });
+  });
+
+  it('refuses a serviceStats entry that is not an object', () => {
+    const body = { traces: [{ traceID: '1', serviceStats: { a: 3 } }] };
+    expect(() => parseSearchResponse(body)).toThrow(/serviceStats entry is not an object/);
   });
 
   it('reads an older answer that fills only spanSet', () => {

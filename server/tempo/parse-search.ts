@@ -10,7 +10,7 @@ const OPERATION = 'search';
  * Parses `GET /api/search`: `{traces: [{traceID, rootServiceName, rootTraceName, startTimeUnixNano, durationMs,
  * spanSet?, spanSets?}], metrics}`. Tempo omits zero values, so a missing `durationMs` is 0 and a missing `traces`
  * is no hit. Older versions fill only `spanSet`; newer ones fill `spanSets` (and may repeat the first set in
- * `spanSet`), so `spanSets` wins when present.
+ * `spanSet`), so `spanSets` wins when present. `serviceStats` (Tempo 2.2+) gives the span and error counts.
  */
 export function parseSearchResponse(body: unknown): TraceSummary[] {
   if (!isObject(body)) throw badShape(OPERATION, 'not a JSON object');
@@ -30,7 +30,28 @@ function parseHit(raw: unknown): TraceSummary {
     startMs: nanosToMs(parseNanos(raw.startTimeUnixNano) ?? 0n),
     durationMs: typeof durationMs === 'number' && Number.isFinite(durationMs) ? durationMs : 0,
     spanSets: spanSetsOf(raw).map(parseSpanSet),
+    ...countsOf(raw.serviceStats),
   };
+}
+
+/**
+ * Tempo 2.2+ adds `serviceStats: {"<service>": {spanCount, errorCount}}` to each hit: the whole trace's spans per
+ * service, zero counts omitted. Summed, they give the trace's span and error counts; without it, neither is known.
+ */
+function countsOf(stats: unknown): { spanCount?: number; errorCount?: number } {
+  if (!isObject(stats)) return {};
+  let spanCount = 0;
+  let errorCount = 0;
+  for (const entry of Object.values(stats)) {
+    if (!isObject(entry)) throw badShape(OPERATION, 'a serviceStats entry is not an object');
+    spanCount += countField(entry.spanCount);
+    errorCount += countField(entry.errorCount);
+  }
+  return { spanCount, errorCount };
+}
+
+function countField(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
 function spanSetsOf(hit: JsonObject): unknown[] {

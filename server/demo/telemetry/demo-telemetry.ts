@@ -46,7 +46,7 @@ export interface DemoTelemetry {
   readonly registry: Registry;
   /** The same series read directly, as Prometheus would answer. */
   readonly metrics: MetricsSource;
-  /** The spans, searchable like Tempo (structured filters only). */
+  /** The spans, searchable like Tempo: structured filters or TraceQL (a subset; see lib/traces/traceql-parse.ts). */
   readonly traces: TraceSource;
   /** The counters themselves, for tests and memory figures. */
   readonly store: SeriesStore;

@@ -57,6 +57,15 @@ describe('DirectTraceSource', () => {
     expect(await ids({ service: 'reviews.bookinfo' })).toEqual([]);
   });
 
+  it('counts every span and every failed span of a hit, whatever matched, as Tempo’s serviceStats do', async () => {
+    const hits = await source().search({ ...window, filter: { namespace: 'bookinfo' } });
+    const failed = hits.find((h) => Number.parseInt(h.traceId, 16) === 3);
+    const fine = hits.find((h) => Number.parseInt(h.traceId, 16) === 2);
+    // The waypoint's server and client spans: both failed on the 503.
+    expect(failed).toMatchObject({ spanCount: 2, errorCount: 2 });
+    expect(fine).toMatchObject({ spanCount: 2, errorCount: 0 });
+  });
+
   it('returns matched spans per span set, at most spansPerSpanSet of them', async () => {
     const [hit] = await source().search({ ...window, limit: 1, spansPerSpanSet: 1 });
     expect(hit?.spanSets).toHaveLength(1);
@@ -77,15 +86,53 @@ describe('DirectTraceSource', () => {
     expect(await traces.search({ ...window, limit: 0 })).toEqual([]);
   });
 
-  it('refuses TraceQL as bad_query, explaining that only structured filters work', async () => {
+  it('searches with TraceQL, which replaces the structured filter', async () => {
     const traces = source();
-    expect(traces.supportsTraceQL).toBe(false);
-    const error = await traces.search({ ...window, traceql: '{ status = error }' }).catch((e: unknown) => e);
+    expect(traces.supportsTraceQL).toBe(true);
+    const ids = async (traceql: string, filter?: Parameters<TraceSource['search']>[0]['filter']) =>
+      (await traces.search({ ...window, traceql, filter })).map((h) => Number.parseInt(h.traceId, 16));
+    expect(await ids('{ status = error }')).toEqual([3]);
+    expect(await ids('{ span.http.status_code >= 500 }')).toEqual([3]);
+    expect(await ids('{ span.http.status_code = "503" }')).toEqual([]);
+    expect(await ids('{ resource.service.name = "waypoint.bookinfo" && duration >= 13.5ms }')).toEqual([
+      5, 4,
+    ]);
+    expect(
+      await ids('{ span.istio.destination_workload =~ "inventory-.*" } | select(span.http.url)'),
+    ).toEqual([5]);
+    // The query replaces the filter, which alone would find trace 3 only.
+    expect(await ids('{ .istio.namespace = "legacy" }', { errorsOnly: true })).toEqual([5]);
+    expect(await ids('{}', { errorsOnly: true })).toEqual([5, 4, 3, 2]);
+  });
+
+  it('puts the spans of every matching span set into one span set', async () => {
+    const [hit, ...rest] = await source().search({
+      ...window,
+      traceql: '{ kind = client } && { resource.service.name = "inventory.legacy" }',
+    });
+    expect(rest).toEqual([]);
+    expect(hit?.traceId).toBe('0'.repeat(31) + '5');
+    // The waypoint's client span and inventory's sidecar span.
+    expect(hit?.spanSets).toHaveLength(1);
+    expect(hit?.spanSets[0]?.matched).toBe(2);
+    expect(hit?.spanSets[0]?.spans.map((s) => s.service)).toEqual(['waypoint.bookinfo', 'inventory.legacy']);
+  });
+
+  it('answers a malformed or unsupported query with bad_query, saying where, as Tempo does', async () => {
+    const traces = source();
+    const error = await traces.search({ ...window, traceql: '{ status = }' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({
       kind: 'bad_query',
       source: 'tempo',
-      message: expect.stringMatching(/structured filters only/),
+      message:
+        'invalid TraceQL query: parse error at line 1, col 12: syntax error: unexpected }, expecting a field or a value',
+    });
+    await expect(traces.search({ ...window, traceql: '{ .a = 1 } >> { .b = 2 }' })).rejects.toMatchObject({
+      kind: 'bad_query',
+      message: expect.stringMatching(
+        /^invalid TraceQL query: parse error at line 1, col 12: structural operators/,
+      ),
     });
     // A blank query is no query.
     await expect(traces.search({ ...window, traceql: '  ' })).resolves.toHaveLength(4);

@@ -1,11 +1,14 @@
 /**
  * The TraceSource port straight from the spans the demo mesh makes: a bounded ring of recent traces, searched with
- * the structured filter every trace source understands (`spanMatchesFilter`). It does not speak TraceQL.
+ * the structured filter every trace source understands (`spanMatchesFilter`), or with a TraceQL query of the subset
+ * `lib/traces/traceql-match` evaluates (span sets, conditions, `| select(…)`), which then replaces the filter.
  */
 import { SourceError } from '@/lib/source-error';
 import { spanMatchesFilter } from '@/lib/traces/filter';
 import { parseTraceId } from '@/lib/traces/trace-id';
-import type { MatchedSpan, Trace, TraceSummary } from '@/lib/traces/types';
+import { TraceQLError } from '@/lib/traces/traceql-parse';
+import { compileTraceQL } from '@/lib/traces/traceql-match';
+import type { MatchedSpan, Span, Trace, TraceSummary } from '@/lib/traces/types';
 import type { TraceSearch, TraceSource } from '@/server/traces/trace-source';
 
 /** Tempo's default number of spans per span set. */
@@ -48,19 +51,12 @@ export class TraceRing {
 export function createDirectTraceSource(ring: TraceRing): TraceSource {
   return {
     source: 'tempo',
-    supportsTraceQL: false,
+    supportsTraceQL: true,
     probe: async () => ({ version: 'demo', detail: 'direct from the demo mesh' }),
 
     search: async (query, signal) => {
       signal?.throwIfAborted();
-      if (query.traceql !== undefined && query.traceql.trim() !== '') {
-        throw new SourceError(
-          'tempo',
-          'bad_query',
-          'the demo trace source supports the structured filters only, not TraceQL',
-        );
-      }
-      return search(ring, query);
+      return search(ring, query, spanMatcher(query));
     },
 
     trace: async (traceId, signal) => {
@@ -80,20 +76,43 @@ export function createDirectTraceSource(ring: TraceRing): TraceSource {
   };
 }
 
-function search(ring: TraceRing, query: TraceSearch): TraceSummary[] {
+/** Picks the spans of a trace that a search selects, or null when the trace does not match. */
+type SpanMatcher = (spans: readonly Span[]) => Span[] | null;
+
+/** The query's TraceQL when it has some (it replaces the filter, as the port says), else its structured filter. */
+function spanMatcher(query: TraceSearch): SpanMatcher {
+  if (query.traceql !== undefined && query.traceql.trim() !== '') {
+    try {
+      const matcher = compileTraceQL(query.traceql);
+      return (spans) => matcher.matchSpans(spans);
+    } catch (error) {
+      // Tempo answers 400 with `invalid TraceQL query: parse error at line 1, col 3: …`.
+      if (error instanceof TraceQLError) {
+        throw new SourceError('tempo', 'bad_query', `invalid TraceQL query: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+  const filter = query.filter ?? {};
+  return (spans) => {
+    const matched = spans.filter((span) => spanMatchesFilter(span, filter));
+    return matched.length === 0 ? null : matched;
+  };
+}
+
+function search(ring: TraceRing, query: TraceSearch, match: SpanMatcher): TraceSummary[] {
   const start = query.start.getTime();
   const end = query.end.getTime();
   const limit = Math.floor(query.limit);
   const perSet = Math.max(1, Math.floor(query.spansPerSpanSet ?? DEFAULT_SPANS_PER_SET));
-  const filter = query.filter ?? {};
   if (!(limit > 0) || end < start) return [];
   const hits: TraceSummary[] = [];
   const newestFirst = ring.all().sort((a, b) => b.startMs - a.startMs);
   for (const trace of newestFirst) {
     if (hits.length >= limit) break;
     if (trace.startMs > end || trace.startMs + trace.durationMs < start) continue;
-    const matched = trace.spans.filter((span) => spanMatchesFilter(span, filter));
-    if (matched.length === 0) continue;
+    const matched = match(trace.spans);
+    if (matched === null) continue;
     hits.push({
       traceId: trace.traceId,
       rootService: trace.rootService,
@@ -101,6 +120,9 @@ function search(ring: TraceRing, query: TraceSearch): TraceSummary[] {
       startMs: trace.startMs,
       durationMs: trace.durationMs,
       spanSets: [{ matched: matched.length, spans: matched.slice(0, perSet).map(toMatched) }],
+      // As Tempo 2.2+ reports them in `serviceStats`.
+      spanCount: trace.spans.length,
+      errorCount: trace.errorCount,
     });
   }
   return hits;

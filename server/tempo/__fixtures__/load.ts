@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
  * Recorded Tempo answers. `search-sidecar-bookinfo` and `trace-resourcespans` are real recordings; the others are
  * derived from them: `trace-v1-batches-hex` (v1 `batches`, hex IDs, numeric
  * kinds and status codes), `trace-v2-partial` (v2 `PARTIAL`, enum-name kinds), `trace-v2-error-span` (an error
- * span and every attribute type), `search-spanset-only` (older Tempo), `search-no-duration` (zero values omitted).
+ * span and every attribute type), `search-spanset-only` (older Tempo), `search-no-duration` (zero values omitted), `search-service-stats` (Tempo 2.2+ `serviceStats`, zero counts omitted).
  */
 export type TempoFixture =
   | 'search-sidecar-bookinfo'
   | 'search-spanset-only'
   | 'search-no-duration'
+  | 'search-service-stats'
   | 'trace-resourcespans'
   | 'trace-v1-batches-hex'
   | 'trace-v2-partial'
