@@ -123,7 +123,8 @@ test.describe('trace view, large traces', () => {
     await expect(traces.spanRows().first()).toBeVisible();
     // Figures for the note, not limits: this machine's two shared cores are not an SRE's laptop.
     const figures = await page.evaluate(() => {
-      const answer = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/traces/'));
+      const answer = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/traces/')) as
+        PerformanceResourceTiming | undefined;
       const firstRowAt = (window as unknown as { firstRowAt: number }).firstRowAt;
       return { answerEnd: answer?.responseEnd ?? 0, firstRowAt };
     });

@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '@/server/tempo/__fixtures__/load';
 import { parseTraceV2 } from '@/server/tempo/parse-trace';
+import { T0, testSpan, testTrace } from './__fixtures__/spans';
 import { assembleTrace } from './assemble';
 import { criticalPath, criticalSpanIds, type CriticalSegment } from './critical-path';
-import type { Span, Trace } from './types';
-
-const T0 = 1_800_000_000_000;
+import type { Span } from './types';
 
 /** A span from `start` to `end` ms after T0. */
-function span(spanId: string, parentSpanId: string | null, start: number, end: number): Span {
-  return {
-    traceId: '0af7651916cd43dd8448eb211c80319c',
-    spanId,
-    parentSpanId,
-    name: spanId,
-    service: 'svc',
-    kind: 'server',
-    startTimeUnixNano: (BigInt(Math.round((T0 + start) * 1000)) * 1000n).toString(),
-    startMs: T0 + start,
-    durationMs: end - start,
-    status: { code: 'unset' },
-    attributes: {},
-    resource: {},
-    events: [],
-  };
-}
-
-const trace = (spans: Span[]): Trace =>
-  assembleTrace('0af7651916cd43dd8448eb211c80319c', spans, { partial: false });
+const span = (spanId: string, parentSpanId: string | null, start: number, end: number): Span =>
+  testSpan(spanId, parentSpanId, start, end - start);
+const trace = testTrace;
 
 /** `id start-end` relative to T0, in ms rounded to the microsecond. */
 const show = (segments: readonly CriticalSegment[], t0 = T0): string[] =>

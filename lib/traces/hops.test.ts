@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@/lib/random';
 import type { Endpoint, TraceHop } from '@/server/demo/model/traffic';
-import {
-  ingress,
-  productpage,
-  reviews,
-  serviceOf,
-  waypoint,
-} from '@/server/demo/telemetry/__fixtures__/mesh';
+import { ingress, productpage, reviews, traceHop, waypoint } from '@/server/demo/telemetry/__fixtures__/mesh';
 import { looksLikeGateway } from '@/server/demo/telemetry/demo-telemetry';
 import { spansOf } from '@/server/demo/telemetry/spans';
 import { fixture } from '@/server/tempo/__fixtures__/load';
@@ -280,21 +274,8 @@ describe('traceCalls', () => {
 
   it('reads the demo mesh’s own spans: gateway -> sidecar productpage -> waypoint -> ambient reviews -> ratings', () => {
     const sidecarProductpage: Endpoint = { ...productpage, dataplane: 'sidecar' };
-    const hop = (source: Endpoint, destination: Endpoint, rest: Partial<TraceHop> = {}): TraceHop => ({
-      source,
-      service: serviceOf(destination),
-      destination,
-      waypoint: null,
-      mtls: true,
-      startMs: T0,
-      durationMs: 50,
-      responseCode: 200,
-      responseFlags: '-',
-      method: 'GET',
-      path: `/${destination.app}`,
-      children: [],
-      ...rest,
-    });
+    const hop = (source: Endpoint, destination: Endpoint, rest: Partial<TraceHop> = {}): TraceHop =>
+      traceHop(source, destination, { startMs: T0, durationMs: 50, ...rest });
     const root = hop(ingress, sidecarProductpage, {
       children: [hop(sidecarProductpage, reviews, { waypoint, startMs: T0 + 5, durationMs: 20 })],
     });

@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '@/server/tempo/__fixtures__/load';
 import { parseTraceV2 } from '@/server/tempo/parse-trace';
+import { testSpan, testTrace } from './__fixtures__/spans';
 import { assembleTrace } from './assemble';
 import { spanRows, visibleRows, type SpanRow } from './span-tree';
-import type { Span, Trace } from './types';
+import type { Span } from './types';
 
-const T0 = 1_800_000_000_000;
-
-/** A span starting `start` ms after T0; ids are short names for readability. */
-function span(spanId: string, parentSpanId: string | null, start: number, duration = 1): Span {
-  return {
-    traceId: '0af7651916cd43dd8448eb211c80319c',
-    spanId,
-    parentSpanId,
-    name: spanId,
-    service: 'svc',
-    kind: 'server',
-    startTimeUnixNano: (BigInt(T0 + start) * 1_000_000n).toString(),
-    startMs: T0 + start,
-    durationMs: duration,
-    status: { code: 'unset' },
-    attributes: {},
-    resource: {},
-    events: [],
-  };
-}
-
-const trace = (spans: Span[]): Trace =>
-  assembleTrace('0af7651916cd43dd8448eb211c80319c', spans, { partial: false });
+const span = testSpan;
+const trace = testTrace;
 
 /** `id@depth` with `+n` children and `!` for an orphan, e.g. `b@1+2`. */
 const show = (rows: readonly SpanRow[]): string[] =>

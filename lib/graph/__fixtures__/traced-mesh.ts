@@ -15,7 +15,7 @@ import {
   productpage,
   ratings,
   reviews,
-  serviceOf,
+  traceHop,
   waypoint,
 } from '@/server/demo/telemetry/__fixtures__/mesh';
 import { looksLikeGateway } from '@/server/demo/telemetry/demo-telemetry';
@@ -25,21 +25,7 @@ const START = 1_800_000_000_000;
 export const sidecarProductpage: Endpoint = { ...productpage, dataplane: 'sidecar' };
 
 function hop(source: Endpoint | null, destination: Endpoint, rest: Partial<TraceHop> = {}): TraceHop {
-  return {
-    source,
-    service: serviceOf(destination),
-    destination,
-    waypoint: null,
-    mtls: true,
-    startMs: START,
-    durationMs: 20,
-    responseCode: 200,
-    responseFlags: '-',
-    method: 'GET',
-    path: `/${destination.app}`,
-    children: [],
-    ...rest,
-  };
+  return traceHop(source, destination, { startMs: START, ...rest });
 }
 
 /** A trace of one request tree, spans made as the demo mesh makes them. */

@@ -9,7 +9,7 @@ import {
   productpage,
   ratings,
   reviews,
-  serviceOf,
+  traceHop,
   waypoint,
 } from './__fixtures__/mesh';
 import { looksLikeGateway } from './demo-telemetry';
@@ -19,21 +19,7 @@ const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const START = 1_800_000_000_000;
 
 function hop(source: Endpoint | null, destination: Endpoint, rest: Partial<TraceHop> = {}): TraceHop {
-  return {
-    source,
-    service: serviceOf(destination),
-    destination,
-    waypoint: null,
-    mtls: true,
-    startMs: START,
-    durationMs: 20,
-    responseCode: 200,
-    responseFlags: '-',
-    method: 'GET',
-    path: `/${destination.app}`,
-    children: [],
-    ...rest,
-  };
+  return traceHop(source, destination, { startMs: START, ...rest });
 }
 
 const sidecarProductpage: Endpoint = { ...productpage, dataplane: 'sidecar' };

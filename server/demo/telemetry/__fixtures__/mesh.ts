@@ -2,7 +2,7 @@
  * Hand-made endpoints and flows for the telemetry tests: a bookinfo-like ambient namespace with a waypoint, a
  * sidecar namespace, a pod outside the mesh and the ingress gateway, on three nodes.
  */
-import type { Dataplane, Endpoint, FlowSample, TickTraffic } from '../../model/traffic';
+import type { Dataplane, Endpoint, FlowSample, TickTraffic, TraceHop } from '../../model/traffic';
 
 let ip = 10;
 
@@ -61,6 +61,31 @@ export function serviceOf(
   protocol: FlowSample['service']['protocol'] = 'http',
 ): FlowSample['service'] {
   return { namespace: e.namespace, name: e.app, port: protocol === 'tcp' ? 5432 : 9080, protocol };
+}
+
+/**
+ * One sampled request hop from `source` to `destination` (a 200 over HTTP, no waypoint, 20 ms from `startMs`),
+ * overridable: the input of the span builder.
+ */
+export function traceHop(
+  source: Endpoint | null,
+  destination: Endpoint,
+  rest: Partial<TraceHop> & { startMs: number },
+): TraceHop {
+  return {
+    source,
+    service: serviceOf(destination),
+    destination,
+    waypoint: null,
+    mtls: true,
+    durationMs: 20,
+    responseCode: 200,
+    responseFlags: '-',
+    method: 'GET',
+    path: `/${destination.app}`,
+    children: [],
+    ...rest,
+  };
 }
 
 /** A successful HTTP flow of 10 requests, overridable. */
