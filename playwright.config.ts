@@ -38,7 +38,8 @@ export default defineConfig({
     { name: 'demo', testMatch: /demo\.spec\.ts/ },
     { name: 'graph', testMatch: /graph\.spec\.ts/ },
     { name: 'traces', testMatch: /traces\.spec\.ts/ },
+    { name: 'mesh', testMatch: /mesh\.spec\.ts/ },
     // Stops and restarts Prometheus, so it runs after everything that needs Prometheus up.
-    { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['shell', 'graph', 'traces'] },
+    { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['shell', 'graph', 'traces', 'mesh'] },
   ],
 });

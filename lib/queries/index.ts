@@ -29,3 +29,4 @@ export function namespacesQuery(refreshMs: number) {
   });
 }
 export { graphKeys, graphQuery, graphSearchParams, type GraphQueryParams } from './graph';
+export { meshOverviewKeys, meshOverviewQuery } from './mesh';

@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import { startDemo } from './demo-process';
+
+const run = promisify(execFile);
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+// The overview's mesh posture on the demo mesh: the control plane, a card per namespace kind, and a change made
+// with kubectl showing up within two refreshes.
+test.describe('mesh posture, demo mesh', () => {
+  test.setTimeout(120_000);
+
+  test('the overview shows the control plane and each namespace kind, and follows an enrollment', async ({
+    page,
+  }) => {
+    const demo = await startDemo(['--prometheus', 'off']);
+    try {
+      const card = (namespace: string) =>
+        page.locator(`[data-testid="namespace-card"][data-namespace="${namespace}"]`);
+      await page.goto(`${demo.line('dashboard')}/?refresh=5s`);
+
+      await test.step('the control plane strip: istiod, ztunnel on every node, istio-cni, Gateway API', async () => {
+        for (const id of ['istiod', 'ztunnel', 'cni', 'gateway-api']) {
+          await expect(page.getByTestId(`control-plane-${id}`)).toHaveAttribute('data-state', 'ok');
+        }
+        await expect(page.getByTestId('control-plane-ztunnel').locator('[data-ready="true"]')).toHaveCount(3);
+      });
+
+      await test.step('a card per namespace kind', async () => {
+        await expect(card('bookinfo')).toHaveAttribute('data-mode', 'ambient');
+        await expect(card('bookinfo')).toContainText('waypoint');
+        await expect(card('payments')).toHaveAttribute('data-mode', 'ambient');
+        await expect(card('legacy')).toHaveAttribute('data-mode', 'sidecar');
+        await expect(card('outside')).toHaveAttribute('data-mode', 'none');
+        // The outside client calls payments in plaintext, which PERMISSIVE lets through: a problem, sorted first.
+        await expect(card('payments').getByTestId('namespace-problems')).toContainText(/plaintext/i, {
+          timeout: 20_000,
+        });
+        await page.screenshot({ path: 'test-results/overview-posture.png', fullPage: true });
+      });
+
+      await test.step('enrolling the out-of-mesh namespace shows on its card within two refreshes', async () => {
+        const kubectl = [
+          '--kubeconfig',
+          demo.line('kubeconfig'),
+          '--cache-dir',
+          `${demo.line('kubeconfig')}.cache`,
+        ];
+        await run('kubectl', [
+          ...kubectl,
+          'label',
+          'namespace',
+          'outside',
+          'istio.io/dataplane-mode=ambient',
+        ]);
+        await expect(card('outside')).toHaveAttribute('data-mode', 'ambient', { timeout: 10_000 });
+      });
+    } finally {
+      await demo.stop();
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { DataResponse } from '@/lib/api/dto';
+import { fetchJson } from '@/lib/api/fetch-json';
+import type { MeshOverview } from '@/lib/mesh/types';
+
+/** Query keys of the mesh posture: every one, and one window's (by its query string). */
+export const meshOverviewKeys = {
+  all: ['mesh-overview'] as const,
+  of: (search: string) => ['mesh-overview', search] as const,
+};
+
+/** The mesh posture over a window such as `5m`, refreshed every `refreshMs` (ms; 0 for never). */
+export function meshOverviewQuery(window: string, refreshMs: number) {
+  const search = new URLSearchParams({ window }).toString();
+  return queryOptions({
+    queryKey: meshOverviewKeys.of(search),
+    queryFn: ({ signal }) =>
+      fetchJson<DataResponse<MeshOverview>>(`/api/mesh/overview?${search}`, { signal }),
+    refetchInterval: refreshMs > 0 ? refreshMs : false,
+  });
+}
