@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
-import { PlannedView } from '@/components/ui/planned-view';
+import { Suspense, type ReactNode } from 'react';
+import { MeshView } from '@/components/mesh/mesh-view';
+import { PageTitle } from '@/components/ui/page-title';
 
 export const metadata: Metadata = { title: 'Mesh · MeshLens' };
 
 export default function MeshPage(): ReactNode {
   return (
-    <PlannedView
-      title="Mesh"
-      testId="mesh-empty"
-      description="Ambient enrollment, waypoints and mTLS posture, per namespace and workload."
-    />
+    <>
+      <PageTitle title="Mesh">
+        Waypoints and what is bound to them, and mTLS: the PeerAuthentication in effect and the plaintext the
+        traffic shows.
+      </PageTitle>
+      <Suspense>
+        <MeshView />
+      </Suspense>
+    </>
   );
 }

@@ -44,6 +44,35 @@ describe('dataplaneOf (docs: "A pod is captured when…")', () => {
       /sidecar/,
     ],
     ['a hostNetwork pod labelled ambient', pod(AMBIENT, {}, true), namespace(AMBIENT), 'none', /hostNetwork/],
+    // More rows from docs/istio-ambient.md, "Precedence".
+    [
+      'docs: prefer the redirection annotation over the labels (enabled despite a none label)',
+      pod(NONE, { 'ambient.istio.io/redirection': 'enabled' }),
+      namespace(AMBIENT),
+      'ambient',
+      /istio-cni reports redirection enabled/,
+    ],
+    [
+      'docs: sidecar pods are never captured, even labelled ambient',
+      pod(AMBIENT, { 'sidecar.istio.io/status': '{}' }),
+      namespace(AMBIENT),
+      'sidecar',
+      /sidecar injected/,
+    ],
+    [
+      'docs: hostNetwork pods are never captured, even in an ambient namespace',
+      pod({}, {}, true),
+      namespace(AMBIENT),
+      'none',
+      /hostNetwork/,
+    ],
+    [
+      'docs: a pod labelled none in a namespace that says nothing is not enrolled',
+      pod(NONE),
+      namespace(),
+      'none',
+      /opted out/,
+    ],
   ];
   it.each(rows)('%s', (_name, p, ns, dataplane, reason) => {
     const decision = dataplaneOf(p, ns);

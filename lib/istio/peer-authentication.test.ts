@@ -64,6 +64,32 @@ describe('effectivePeerAuthentication (mesh -> namespace -> workload, UNSET inhe
       'PERMISSIVE',
       'default',
     ],
+    // docs/istio-ambient.md, "PeerAuthentication": "inheritance mesh (root namespace) -> namespace -> workload, UNSET inherits".
+    [
+      'docs: a workload policy with mode UNSET inherits the namespace',
+      [
+        pa('shop', 'ns', mode('STRICT')),
+        pa('shop', 'api', { selector: { matchLabels: { app: 'api' } }, ...mode('UNSET') }),
+      ],
+      'STRICT',
+      'shop/ns',
+    ],
+    [
+      'docs: a mesh policy with mode UNSET leaves the default',
+      [pa('istio-system', 'default', mode('UNSET'))],
+      'PERMISSIVE',
+      'default',
+    ],
+    [
+      'docs: mesh, then namespace, then workload: the narrowest set mode wins',
+      [
+        pa('istio-system', 'default', mode('DISABLE')),
+        pa('shop', 'ns', mode('PERMISSIVE')),
+        pa('shop', 'api', { selector: { matchLabels: { app: 'api' } }, ...mode('STRICT') }),
+      ],
+      'STRICT',
+      'shop/api',
+    ],
     [
       'two at one level: the oldest wins',
       [pa('shop', 'newer', mode('DISABLE'), '2025-02-01T00:00:00Z'), pa('shop', 'older', mode('STRICT'))],
@@ -92,5 +118,14 @@ describe('effectivePeerAuthentication (mesh -> namespace -> workload, UNSET inhe
     const effective = effectivePeerAuthentication(policies, subject);
     expect(mtlsModeForPort(effective, 8080)).toBe('STRICT');
     expect(mtlsModeForPort(effective, 9090)).toBe('PERMISSIVE');
+  });
+
+  it('ignores port-level modes on a namespace-wide policy (only workload policies honour them)', () => {
+    const effective = effectivePeerAuthentication(
+      [pa('shop', 'ns', { mtls: { mode: 'STRICT' }, portLevelMtls: { '8080': { mode: 'DISABLE' } } })],
+      subject,
+    );
+    expect(effective.ports).toEqual({});
+    expect(mtlsModeForPort(effective, 8080)).toBe('STRICT');
   });
 });

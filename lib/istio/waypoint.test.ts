@@ -32,6 +32,7 @@ const catalog: WaypointCatalog = {
     gateway('shop', 'ingress', undefined, 'istio'),
     gateway('shop', 'by-class', undefined, 'workload-waypoints'),
     gateway('shop', 'label-beats-class', 'service', 'workload-waypoints'),
+    gateway('shop', 'none-wp', 'none'),
   ],
   gatewayClasses: [
     {
@@ -147,6 +148,39 @@ describe('effectiveWaypoint', () => {
       'workload',
       null,
       /serves services only/,
+    ],
+    // More rows from docs/istio-ambient.md, "Enrollment and waypoint labels" and "Precedence".
+    [
+      'docs: use-waypoint-namespace on the namespace names where its waypoint lives',
+      obj('reviews'),
+      ns({ [USE]: 'shared', 'istio.io/use-waypoint-namespace': 'infra' }),
+      'service',
+      'infra/shared',
+      /^infra\/shared, inherited from namespace$/,
+    ],
+    [
+      'docs: none on a pod opts it out of its namespace waypoint',
+      obj('pod-1', { [USE]: 'none' }),
+      ns({ [USE]: 'all-wp' }),
+      'workload',
+      null,
+      /^opted out with none$/,
+    ],
+    [
+      "docs: a pod's own label naming a service-only waypoint is not served either",
+      obj('pod-1', { [USE]: 'svc-wp' }),
+      ns(),
+      'workload',
+      null,
+      /^ignored: this waypoint serves services only$/,
+    ],
+    [
+      'docs: waypoint-for none serves nothing',
+      obj('reviews', { [USE]: 'none-wp' }),
+      ns(),
+      'service',
+      null,
+      /serves no traffic/,
     ],
   ];
   it.each(rows)('%s', (_name, object, namespace, subject, expected, reason) => {

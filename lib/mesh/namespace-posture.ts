@@ -73,7 +73,11 @@ function enrollmentOf(namespace: KubeObject): string | null {
   return set.length === 0 ? null : set.join(', ');
 }
 
-function modeOf(pods: PodCounts, ambientLabel: boolean, injectionLabel: boolean): NamespaceMode {
+/**
+ * A namespace's mode from its application pods (see {@link NamespaceMode}); the namespace's labels decide when it
+ * has none.
+ */
+export function modeOf(pods: PodCounts, ambientLabel: boolean, injectionLabel: boolean): NamespaceMode {
   const present: NamespaceMode[] = [];
   if (pods.captured > 0) present.push('ambient');
   if (pods.sidecar > 0) present.push('sidecar');
