@@ -41,6 +41,35 @@ test.describe('mesh posture, demo mesh', () => {
         await page.screenshot({ path: 'test-results/overview-posture.png', fullPage: true });
       });
 
+      await test.step('the waypoints view: bookinfo’s waypoint, what binds it, and why each workload uses it', async () => {
+        await page.goto(`${demo.line('dashboard')}/mesh?refresh=5s`);
+        const waypoint = page.locator(
+          '[data-testid="waypoint-card"][data-name="waypoint"][data-namespace="bookinfo"]',
+        );
+        await expect(waypoint).toBeVisible();
+        await expect(waypoint.getByTestId('waypoint-binding').first()).toContainText('istio.io/use-waypoint');
+        await expect(waypoint.getByTestId('waypoint-traffic')).toContainText(/rps/);
+        const reviews = page.locator('[data-testid="effective-waypoint-row"][data-workload="reviews-v2"]');
+        await expect(reviews).toContainText('inherited from namespace');
+        await page.screenshot({ path: 'test-results/mesh-waypoints.png', fullPage: true });
+      });
+
+      await test.step('the mTLS view: the plaintext sender into payments, and what to do about it', async () => {
+        await page.getByTestId('mesh-tab-mtls').click();
+        await expect(
+          page.locator('[data-testid="mtls-namespace-row"][data-namespace="payments"]'),
+        ).toHaveAttribute('data-mode', 'PERMISSIVE');
+        await expect(page.getByTestId('plaintext-edge').filter({ hasText: 'outside' }).first()).toBeVisible();
+        await expect(
+          page.locator('[data-testid="mtls-finding"][data-code="permissive-plaintext"]'),
+        ).toBeVisible();
+        await expect(
+          page.locator('[data-testid="mtls-finding"][data-code="permissive-all-mtls"]').first(),
+        ).toBeVisible();
+        await page.screenshot({ path: 'test-results/mesh-mtls.png', fullPage: true });
+        await page.goto(`${demo.line('dashboard')}/?refresh=5s`);
+      });
+
       await test.step('enrolling the out-of-mesh namespace shows on its card within two refreshes', async () => {
         const kubectl = [
           '--kubeconfig',
