@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceCalls } from '@/lib/traces/hops';
 import { appNodeId } from './ids';
-import { bookinfoTrace, edge, legacyTrace, NODES } from './__fixtures__/traced-mesh';
+import { bookinfoTrace, edge, legacyTrace, NODES } from '@/server/demo/telemetry/__fixtures__/traced-mesh';
 import { nodeFor, tracePath } from './trace-path';
 import type { GraphResponse } from './types';
 import { buildView } from './view';

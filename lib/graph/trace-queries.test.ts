@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileTraceQL } from '@/lib/traces/traceql-match';
 import type { Span, Trace } from '@/lib/traces/types';
-import { bookinfoTrace, edge, legacyTrace, NODE_MAP, NODES } from './__fixtures__/traced-mesh';
+import {
+  bookinfoTrace,
+  edge,
+  legacyTrace,
+  NODE_MAP,
+  NODES,
+} from '@/server/demo/telemetry/__fixtures__/traced-mesh';
 import {
   edgeTraceQueries,
   NO_ENVOY,

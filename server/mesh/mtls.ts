@@ -5,7 +5,7 @@ import { mtlsView } from '@/lib/mesh/mtls-view';
 import type { MtlsView } from '@/lib/mesh/views-types';
 import type { SourceErrorDTO } from '@/lib/source-error';
 import type { PostureParams, PostureSources } from './posture';
-import { distinctErrors, readKinds, readViewTraffic, workloadGroups } from './view-sources';
+import { readKinds, readViewTraffic, viewAnswer, workloadGroups } from './view-sources';
 
 /** The kinds the mTLS view reads. */
 const KINDS = ['namespaces', 'pods', 'peerauthentications'] as const;
@@ -32,16 +32,5 @@ export async function readMtlsView(
     peerAuthentications: lists.peerauthentications,
     edges: traffic.edges,
   });
-  return {
-    data: {
-      ...view,
-      meta: {
-        windowSeconds: params.windowSeconds,
-        end: end.toISOString(),
-        queries: traffic.queries,
-        durationMs: Math.round(performance.now() - started),
-      },
-    },
-    errors: distinctErrors([...errors, ...traffic.errors]),
-  };
+  return viewAnswer(view, { windowSeconds: params.windowSeconds, end, started, traffic, errors });
 }

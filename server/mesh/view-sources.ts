@@ -2,6 +2,7 @@ import 'server-only';
 import type { KindName } from '@/lib/kube/kinds';
 import type { KubeObject } from '@/lib/kube/object';
 import type { WorkloadGroup } from '@/lib/mesh/view-inputs';
+import type { MeshViewMeta } from '@/lib/mesh/views-types';
 import type { GraphEdge } from '@/lib/graph/types';
 import type { SourceErrorDTO } from '@/lib/source-error';
 import type { HealthThresholds } from '@/lib/graph/health';
@@ -79,4 +80,26 @@ export async function readViewTraffic(
 /** The errors, each listed once. */
 export function distinctErrors(errors: readonly SourceErrorDTO[]): SourceErrorDTO[] {
   return [...new Map(errors.map((e) => [JSON.stringify(e), e])).values()];
+}
+
+/**
+ * A Mesh view's answer: the view with its `meta`, and the errors of the cache reads and of the traffic read, each
+ * once. `started` is `performance.now()` when the read began.
+ */
+export function viewAnswer<V extends object>(
+  view: V,
+  read: { windowSeconds: number; end: Date; started: number; traffic: ViewTraffic; errors: SourceErrorDTO[] },
+): { data: V & { meta: MeshViewMeta }; errors: SourceErrorDTO[] } {
+  return {
+    data: {
+      ...view,
+      meta: {
+        windowSeconds: read.windowSeconds,
+        end: read.end.toISOString(),
+        queries: read.traffic.queries,
+        durationMs: Math.round(performance.now() - read.started),
+      },
+    },
+    errors: distinctErrors([...read.errors, ...read.traffic.errors]),
+  };
 }

@@ -5,7 +5,7 @@ import type { WaypointsView } from '@/lib/mesh/views-types';
 import { waypointsView } from '@/lib/mesh/waypoints-view';
 import type { SourceErrorDTO } from '@/lib/source-error';
 import type { PostureParams, PostureSources } from './posture';
-import { distinctErrors, readKinds, readViewTraffic, workloadGroups } from './view-sources';
+import { readKinds, readViewTraffic, viewAnswer, workloadGroups } from './view-sources';
 
 /** The kinds the waypoints view reads. */
 const KINDS = ['namespaces', 'pods', 'services', 'serviceentries', 'gateways', 'deployments'] as const;
@@ -35,16 +35,5 @@ export async function readWaypointsView(
     deployments: lists.deployments,
     edges: traffic.edges,
   });
-  return {
-    data: {
-      ...view,
-      meta: {
-        windowSeconds: params.windowSeconds,
-        end: end.toISOString(),
-        queries: traffic.queries,
-        durationMs: Math.round(performance.now() - started),
-      },
-    },
-    errors: distinctErrors([...errors, ...traffic.errors]),
-  };
+  return viewAnswer(view, { windowSeconds: params.windowSeconds, end, started, traffic, errors });
 }

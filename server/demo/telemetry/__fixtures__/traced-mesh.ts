@@ -17,9 +17,9 @@ import {
   reviews,
   traceHop,
   waypoint,
-} from '@/server/demo/telemetry/__fixtures__/mesh';
-import { looksLikeGateway } from '@/server/demo/telemetry/demo-telemetry';
-import { spansOf } from '@/server/demo/telemetry/spans';
+} from './mesh';
+import { looksLikeGateway } from '../demo-telemetry';
+import { spansOf } from '../spans';
 
 const START = 1_800_000_000_000;
 export const sidecarProductpage: Endpoint = { ...productpage, dataplane: 'sidecar' };
