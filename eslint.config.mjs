@@ -15,7 +15,8 @@ const browserSafeImports = {
     {
       patterns: [
         {
-          group: ['@/server', '@/server/*', '**/server/*', '**/server'],
+          // The project's server/ by alias or relative path; not a package's own `server` entry (react-dom/server).
+          regex: '^(@/|(\\.{1,2}/)+)server(/|$)',
           message: 'components/ and lib/ run in the browser: import types only from server/ (import type …).',
           allowTypeImports: true,
         },
@@ -61,8 +62,6 @@ export default tseslint.config(
   },
   {
     files: ['components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
-    // Tests run in Node and are never bundled: they may build their inputs with server code (the demo's spans).
-    ignores: ['**/*.test.{ts,tsx}'],
     rules: browserSafeImports,
   },
   {

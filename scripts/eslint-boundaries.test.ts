@@ -27,17 +27,20 @@ describe('the browser-safe import rule', () => {
     expect(await restrictedImportMessages(filePath, code)).toHaveLength(1);
   });
 
-  it('allows type-only imports there, and anything in server/ and app/', async () => {
+  it('allows type-only imports there, a package’s own server entry, and anything in server/ and app/', async () => {
     const typeOnly = "import type { Sources } from '@/server/sources/registry';\nexport type S = Sources;\n";
     expect(await restrictedImportMessages('components/graph/panel.tsx', typeOnly)).toEqual([]);
+    const reactDomServer =
+      "import { renderToStaticMarkup } from 'react-dom/server';\nexport const r = renderToStaticMarkup;\n";
+    expect(await restrictedImportMessages('components/graph/panel.test.tsx', reactDomServer)).toEqual([]);
     const runtime = "import { sources } from '@/server/sources/registry';\nexport const s = sources;\n";
     expect(await restrictedImportMessages('app/api/x/route.ts', runtime)).toEqual([]);
     expect(await restrictedImportMessages('server/graph/build.ts', runtime)).toEqual([]);
   });
 
-  it('allows tests, which run in Node only, to build inputs with server code', async () => {
+  it('refuses it in tests under lib/ too', async () => {
     const runtime = "import { spansOf } from '@/server/demo/telemetry/spans';\nexport const s = spansOf;\n";
-    expect(await restrictedImportMessages('lib/graph/trace-path.test.ts', runtime)).toEqual([]);
+    expect(await restrictedImportMessages('lib/graph/trace-path.test.ts', runtime)).toHaveLength(1);
     expect(await restrictedImportMessages('lib/graph/trace-path.ts', runtime)).toHaveLength(1);
   });
 });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '@/server/tempo/__fixtures__/load';
-import { parseTraceV2 } from '@/server/tempo/parse-trace';
-import { T0, testSpan, testTrace } from './__fixtures__/spans';
-import { assembleTrace } from './assemble';
+import { showSegments as show } from './__fixtures__/show';
+import { testSpan, testTrace } from './__fixtures__/spans';
 import { criticalPath, criticalSpanIds, type CriticalSegment } from './critical-path';
 import type { Span } from './types';
 
@@ -10,10 +8,6 @@ import type { Span } from './types';
 const span = (spanId: string, parentSpanId: string | null, start: number, end: number): Span =>
   testSpan(spanId, parentSpanId, start, end - start);
 const trace = testTrace;
-
-/** `id start-end` relative to T0, in ms rounded to the microsecond. */
-const show = (segments: readonly CriticalSegment[], t0 = T0): string[] =>
-  segments.map((s) => `${s.spanId} ${+(s.startMs - t0).toFixed(3)}-${+(s.endMs - t0).toFixed(3)}`);
 
 /** The path tiles the root exactly: contiguous, in time order, from its start to its end. */
 function expectTiles(segments: readonly CriticalSegment[], root: Span): void {
@@ -101,16 +95,6 @@ describe('criticalPath', () => {
     expect(show(segments)).toEqual(path);
     const root = spans.find((s) => s.spanId === path[0]?.split(' ')[0]) ?? spans[0];
     if (root && segments.length && root.parentSpanId === null) expectTiles(segments, root);
-  });
-
-  it('clamps the recorded Tempo trace’s overrunning children (vulture writes children longer than parents)', () => {
-    const { spans, partial } = parseTraceV2({ trace: fixture('trace-resourcespans') });
-    const t = assembleTrace('3149195ffb0bec05347b48efe8ecc1b0', spans, { partial });
-    // 4b23… (0–92 µs) > 3ef5… (0–54) > 2348… (0–89, clamped to 54) > 04b1… (0–84, clamped to 54).
-    expect(show(criticalPath(t), 1636729665000)).toEqual([
-      '04b1672edf34433d 0-0.054',
-      '4b23de25d1fb6641 0.054-0.092',
-    ]);
   });
 
   const N = 10_000;

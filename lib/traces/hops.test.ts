@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '@/lib/random';
-import type { Endpoint, TraceHop } from '@/server/demo/model/traffic';
-import { ingress, productpage, reviews, traceHop, waypoint } from '@/server/demo/telemetry/__fixtures__/mesh';
-import { looksLikeGateway } from '@/server/demo/telemetry/demo-telemetry';
-import { spansOf } from '@/server/demo/telemetry/spans';
-import { fixture } from '@/server/tempo/__fixtures__/load';
-import { parseTraceV2 } from '@/server/tempo/parse-trace';
+import { GW, PP, showEnd as end } from './__fixtures__/show';
+import { T0, TRACE_ID } from './__fixtures__/spans';
 import { assembleTrace } from './assemble';
-import { traceCalls, type HopEnd, type TraceCall } from './hops';
+import { traceCalls, type TraceCall } from './hops';
 import type { Attributes, Span, SpanKind } from './types';
-
-const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
-const T0 = 1_800_000_000_000;
 
 /** A proxy as spans.ts sees it. */
 interface Proxy {
@@ -112,9 +104,6 @@ const app = (id: string, parent: string): Span => ({
   attributes: { 'http.method': 'GET' },
 });
 
-const end = (e: HopEnd | null): string =>
-  e ? `${e.namespace}/${e.workload ?? '-'}|${e.app ?? '-'}|${e.version ?? '-'}` : 'outside';
-
 /** `from -> to`, the waypoint, status, error and the span ids (short) of a call. */
 const show = (calls: readonly TraceCall[]): string[] =>
   calls.map(
@@ -126,9 +115,6 @@ const show = (calls: readonly TraceCall[]): string[] =>
 
 const calls = (spans: Span[]): string[] =>
   show(traceCalls(assembleTrace(TRACE_ID, spans, { partial: false })));
-
-const GW = 'istio-system/istio-ingressgateway|istio-ingressgateway|latest';
-const PP = 'bookinfo/productpage-v1|productpage|v1';
 
 describe('traceCalls', () => {
   const cases: { name: string; spans: Span[]; calls: string[] }[] = [
@@ -265,30 +251,6 @@ describe('traceCalls', () => {
 
   it.each(cases)('$name', ({ spans, calls: expected }) => {
     expect(calls(spans)).toEqual(expected);
-  });
-
-  it('finds no calls in the recorded vulture trace: no span was made by Envoy', () => {
-    const { spans, partial } = parseTraceV2({ trace: fixture('trace-resourcespans') });
-    expect(traceCalls(assembleTrace('3149195ffb0bec05347b48efe8ecc1b0', spans, { partial }))).toEqual([]);
-  });
-
-  it('reads the demo mesh’s own spans: gateway -> sidecar productpage -> waypoint -> ambient reviews -> ratings', () => {
-    const sidecarProductpage: Endpoint = { ...productpage, dataplane: 'sidecar' };
-    const hop = (source: Endpoint, destination: Endpoint, rest: Partial<TraceHop> = {}): TraceHop =>
-      traceHop(source, destination, { startMs: T0, durationMs: 50, ...rest });
-    const root = hop(ingress, sidecarProductpage, {
-      children: [hop(sidecarProductpage, reviews, { waypoint, startMs: T0 + 5, durationMs: 20 })],
-    });
-    const spans = spansOf(
-      { traceId: TRACE_ID, root },
-      { isGateway: looksLikeGateway, random: seededRandom('hops') },
-    );
-    const found = traceCalls(assembleTrace(TRACE_ID, spans, { partial: false }));
-    expect(found.map((c) => `${end(c.from)} -> ${end(c.to)} ${c.spanIds.length}`)).toEqual([
-      `${GW} -> ${PP} 2`,
-      `${PP} -> bookinfo/reviews-v2|-|- 3`,
-    ]);
-    expect(found[1]?.waypoint).toEqual({ name: 'waypoint', namespace: 'bookinfo' });
   });
 
   it('groups 10,000 spans: a root call, then 5,000 client -> server calls', () => {

@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '@/server/tempo/__fixtures__/load';
-import { parseSearchResponse } from '@/server/tempo/parse-search';
-import { parseTraceV2 } from '@/server/tempo/parse-trace';
+import { istioTestSpan as span, NO_ISTIO_FACTS as NONE } from './__fixtures__/istio';
 import { istioFactRows, istioSpanFacts, type IstioSpanFacts } from './istio-span';
 import type { Attributes, Span } from './types';
-
-function span(attributes: Attributes, rest: Partial<Span> = {}): Span {
-  return {
-    traceId: '0af7651916cd43dd8448eb211c80319c',
-    spanId: 'b7ad6b7169203331',
-    parentSpanId: null,
-    name: 'reviews.bookinfo.svc.cluster.local:9080/reviews',
-    service: 'reviews.bookinfo',
-    kind: 'server',
-    startTimeUnixNano: '1800000000000000000',
-    startMs: 1_800_000_000_000,
-    durationMs: 12,
-    status: { code: 'unset' },
-    attributes,
-    resource: {},
-    events: [],
-    ...rest,
-  };
-}
 
 /** The attributes every Istio Envoy span carries, as the demo's spans.ts writes them. */
 const envoy = (
@@ -50,20 +29,6 @@ const waypointEnds = {
   'istio.destination_workload': 'reviews-v2',
   'istio.destination_namespace': 'bookinfo',
   'istio.destination_service': 'reviews.bookinfo.svc.cluster.local',
-};
-
-const NONE = {
-  pod: null,
-  podIp: null,
-  namespace: null,
-  canonicalService: null,
-  canonicalRevision: null,
-  source: null,
-  destination: null,
-  upstreamCluster: null,
-  statusCode: null,
-  responseFlags: [],
-  viaWaypoint: false,
 };
 
 describe('istioSpanFacts', () => {
@@ -234,31 +199,6 @@ describe('istioSpanFacts', () => {
 
   it.each(cases)('$name', ({ span: s, facts }) => {
     expect(istioSpanFacts(s)).toMatchObject(facts);
-  });
-
-  it('reads the real node_id values of a sidecar bookinfo mesh (recorded Tempo search)', () => {
-    const matched = parseSearchResponse(fixture('search-sidecar-bookinfo')).flatMap((t) =>
-      t.spanSets.flatMap((set) => set.spans),
-    );
-    const facts = matched.map((m) => istioSpanFacts(span(m.attributes)));
-    expect(facts.map((f) => [f.role, f.pod, f.podIp, f.namespace])).toEqual([
-      ['sidecar', 'reviews-v1-667b5cc65d-4m24g', '10.244.0.20', 'bookinfo'],
-      ['sidecar', 'productpage-v1-6f89b6c557-sg2bc', '10.244.0.25', 'bookinfo'],
-      ['sidecar', 'productpage-v1-6f89b6c557-sg2bc', '10.244.0.25', 'bookinfo'],
-    ]);
-  });
-
-  it('finds nothing Istio in the recorded vulture trace, only its HTTP status', () => {
-    const { spans } = parseTraceV2({ trace: fixture('trace-resourcespans') });
-    const [root, ...rest] = spans.map(istioSpanFacts);
-    expect(root).toMatchObject({
-      ...NONE,
-      role: 'app',
-      statusCode: 110,
-      pod: 'XkqgWWT',
-      namespace: 'HVriuVNxpcDkLTvH',
-    });
-    for (const f of rest) expect(f).toMatchObject({ role: 'app', upstreamCluster: null, responseFlags: [] });
   });
 });
 

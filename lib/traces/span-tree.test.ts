@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '@/server/tempo/__fixtures__/load';
-import { parseTraceV2 } from '@/server/tempo/parse-trace';
+import { showRows as show } from './__fixtures__/show';
 import { testSpan, testTrace } from './__fixtures__/spans';
-import { assembleTrace } from './assemble';
-import { spanRows, visibleRows, type SpanRow } from './span-tree';
+import { spanRows, visibleRows } from './span-tree';
 import type { Span } from './types';
 
 const span = testSpan;
 const trace = testTrace;
-
-/** `id@depth` with `+n` children and `!` for an orphan, e.g. `b@1+2`. */
-const show = (rows: readonly SpanRow[]): string[] =>
-  rows.map(
-    (r) => `${r.span.spanId}@${r.depth}${r.childCount ? `+${r.childCount}` : ''}${r.orphan ? '!' : ''}`,
-  );
 
 describe('spanRows', () => {
   const cases: { name: string; spans: Span[]; rows: string[] }[] = [
@@ -47,19 +39,6 @@ describe('spanRows', () => {
 
   it.each(cases)('$name', ({ spans, rows }) => {
     expect(show(spanRows(trace(spans)))).toEqual(rows);
-  });
-
-  it('reads the recorded Tempo trace: two root trees, same start, in the order Tempo gave them', () => {
-    const { spans, partial } = parseTraceV2({ trace: fixture('trace-resourcespans') });
-    const rows = spanRows(assembleTrace('3149195ffb0bec05347b48efe8ecc1b0', spans, { partial }));
-    expect(show(rows)).toEqual([
-      '4b23de25d1fb6641@0+1',
-      '3ef58fd67f3c3c44@1+1',
-      '23483ddcaf958888@2+1',
-      '04b1672edf34433d@3',
-      '083a27a20c7b6de3@0+1',
-      '5ef2b292ae1ab9e8@1',
-    ]);
   });
 
   const TEN_THOUSAND = 10_000;
