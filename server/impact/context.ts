@@ -1,6 +1,7 @@
 import 'server-only';
 import type { GraphResponse } from '@/lib/graph/types';
 import type { ImpactContext, ImpactDestination, ImpactWaypoint } from '@/lib/impact/authorization-impact';
+import type { RoutingImpactContext } from '@/lib/impact/virtual-service-impact';
 import { WAYPOINT_CLASS } from '@/lib/istio/labels';
 import { matchesLabels, type Labels } from '@/lib/istio/selector';
 import type { KubeObject } from '@/lib/kube/object';
@@ -61,5 +62,20 @@ export function impactContext(graph: GraphResponse, kube: GraphSources['kube']):
     destinations,
     waypoints,
     policies: kube.list('authorizationpolicies'),
+  };
+}
+
+/** The facts a VirtualService preview needs: workload labels, Services and DestinationRules, and the traffic. */
+export function routingContext(graph: GraphResponse, kube: GraphSources['kube']): RoutingImpactContext {
+  const workloadLabels = new Map<string, Labels>();
+  for (const group of workloadGroups(kube.list('pods'))) {
+    workloadLabels.set(`workload:${group.namespace}/${group.name}`, firstPod(group).metadata.labels ?? {});
+  }
+  return {
+    edges: graph.edges,
+    nodes: new Map(graph.nodes.map((n) => [n.id, n])),
+    workloadLabels,
+    services: kube.list('services'),
+    destinationRules: kube.list('destinationrules'),
   };
 }

@@ -8,7 +8,7 @@ import { writeKubeconfig } from '@/server/demo/apiserver';
 import { startDemoMesh, type DemoMesh } from '@/server/demo/mesh';
 import { KubeCache } from '@/server/kube/cache';
 import { loadKubeConfig } from '@/server/kube/config';
-import { checkProposedPolicy, readAuthorizationImpact } from './authorization';
+import { checkProposed, readImpact, type ImpactPreview } from './preview';
 
 // The impact preview over the live demo mesh: its traffic through the direct MetricsSource, its configuration
 // through the watch cache, as the route reads them.
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const denyReviews = (target: Record<string, unknown>): KubeObject =>
-  checkProposedPolicy({
+  checkProposed({
     apiVersion: 'security.istio.io/v1',
     kind: 'AuthorizationPolicy',
     metadata: { namespace: 'bookinfo', name: 'deny-reviews' },
@@ -44,15 +44,21 @@ const denyReviews = (target: Record<string, unknown>): KubeObject =>
     },
   });
 
-describe('the AuthorizationPolicy impact preview on the demo mesh', () => {
+function authorization(preview: ImpactPreview | null | undefined) {
+  if (preview?.kind !== 'AuthorizationPolicy')
+    throw new Error(`no AuthorizationPolicy preview: ${JSON.stringify(preview)}`);
+  return preview.authorization;
+}
+
+describe('the impact preview on the demo mesh', () => {
   it('lists the reviews -> ratings edges a DENY on the ratings Service would refuse, with their rates', async () => {
-    const answer = await readAuthorizationImpact(
+    const answer = await readImpact(
       denyReviews({ targetRefs: [{ kind: 'Service', group: '', name: 'ratings' }] }),
       60,
       { kube: cache, metrics: mesh.telemetry.metrics },
     );
     expect(answer.errors).toEqual([]);
-    const denied = answer.data?.denied ?? [];
+    const denied = authorization(answer.data).denied;
     expect(denied.map((e) => `${e.source} -> ${e.target}`)).toEqual(
       expect.arrayContaining([
         'workload:bookinfo/reviews-v2 -> workload:bookinfo/ratings-v1',
@@ -64,29 +70,58 @@ describe('the AuthorizationPolicy impact preview on the demo mesh', () => {
   });
 
   it('says a selector DENY on ratings changes nothing: behind the waypoint, ratings’ ztunnel sees the waypoint', async () => {
-    const answer = await readAuthorizationImpact(
-      denyReviews({ selector: { matchLabels: { app: 'ratings' } } }),
-      60,
-      {
-        kube: cache,
-        metrics: mesh.telemetry.metrics,
-      },
-    );
-    expect(answer.data?.denied).toEqual([]);
+    const answer = await readImpact(denyReviews({ selector: { matchLabels: { app: 'ratings' } } }), 60, {
+      kube: cache,
+      metrics: mesh.telemetry.metrics,
+    });
+    expect(authorization(answer.data).denied).toEqual([]);
   });
 
   it('answers no preview, with the reason, when there are no traffic figures', async () => {
-    const answer = await readAuthorizationImpact(denyReviews({}), 60, { kube: cache, metrics: null });
+    const answer = await readImpact(denyReviews({}), 60, { kube: cache, metrics: null });
     expect(answer.data).toBeNull();
     expect(answer.errors[0]).toMatchObject({ source: 'prometheus' });
   });
 
-  it('refuses what is not an AuthorizationPolicy, naming the field', () => {
+  it('shows a VirtualService’s split against today’s: reviews 80/20 over three versions called evenly', async () => {
+    const answer = await readImpact(
+      checkProposed({
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { namespace: 'bookinfo', name: 'reviews' },
+        spec: {
+          hosts: ['reviews'],
+          http: [
+            {
+              route: [
+                { destination: { host: 'reviews', subset: 'v1' }, weight: 80 },
+                { destination: { host: 'reviews', subset: 'v3' }, weight: 20 },
+              ],
+            },
+          ],
+        },
+      }),
+      60,
+      { kube: cache, metrics: mesh.telemetry.metrics },
+    );
+    if (answer.data?.kind !== 'VirtualService') throw new Error('no VirtualService preview');
+    const [reviews] = answer.data.routing;
+    // Without the bookinfo DestinationRule the subsets are not defined: the preview says so and routes nowhere.
+    expect(reviews?.notes.join(' ')).toContain('subset v1 of reviews is not defined');
+    expect(reviews?.current.map((c) => c.workload)).toEqual([
+      'workload:bookinfo/reviews-v1',
+      'workload:bookinfo/reviews-v2',
+      'workload:bookinfo/reviews-v3',
+    ]);
+    expect(reviews?.callers[0]?.source).toBe('workload:bookinfo/productpage-v1');
+  });
+
+  it('refuses what it does not preview, naming the field', () => {
+    expect(() => checkProposed({ kind: 'DestinationRule', apiVersion: 'networking.istio.io/v1' })).toThrow(
+      ParamError,
+    );
     expect(() =>
-      checkProposedPolicy({ kind: 'VirtualService', apiVersion: 'networking.istio.io/v1' }),
-    ).toThrow(ParamError);
-    expect(() =>
-      checkProposedPolicy({
+      checkProposed({
         kind: 'AuthorizationPolicy',
         apiVersion: 'security.istio.io/v1',
         metadata: { name: 'x' },
