@@ -133,6 +133,7 @@ describe('mTLS of the demo mesh', () => {
       ['istio-system', 'none', 'PERMISSIVE'],
       ['kube-system', 'none', 'PERMISSIVE'],
       ['legacy', 'sidecar', 'PERMISSIVE'],
+      ['meshlens-system', 'none', 'PERMISSIVE'],
       ['outside', 'none', 'PERMISSIVE'],
       ['payments', 'ambient', 'PERMISSIVE'],
     ]);

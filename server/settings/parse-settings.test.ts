@@ -79,7 +79,46 @@ describe('parseSettings', () => {
     expect(s.traces).toEqual({ kind: 'demo' });
   });
 
+  it('writes by default, keeps audit records in meshlens-system and makes its own anti-CSRF key', () => {
+    expect(parseSettings(base, fsWith(kubeconfig)).write).toEqual({
+      readOnly: false,
+      auditNamespace: 'meshlens-system',
+      sessionSecret: undefined,
+    });
+  });
+
+  it('reads READ_ONLY, AUDIT_NAMESPACE and SESSION_SECRET', () => {
+    const secret = 'x'.repeat(32);
+    const s = parseSettings(
+      { ...base, READ_ONLY: 'true', AUDIT_NAMESPACE: 'platform-audit', SESSION_SECRET: secret },
+      fsWith(kubeconfig),
+    );
+    expect(s.write).toEqual({ readOnly: true, auditNamespace: 'platform-audit', sessionSecret: secret });
+    expect(parseSettings({ ...base, READ_ONLY: 'false' }, fsWith(kubeconfig)).write.readOnly).toBe(false);
+  });
+
   it.each<[string, Env, Record<string, string>, string, RegExp]>([
+    [
+      'a READ_ONLY that is not a boolean',
+      { ...base, READ_ONLY: 'yes' },
+      kubeconfig,
+      'READ_ONLY',
+      /true or false/,
+    ],
+    [
+      'an AUDIT_NAMESPACE that is no namespace name',
+      { ...base, AUDIT_NAMESPACE: 'Audit_Log' },
+      kubeconfig,
+      'AUDIT_NAMESPACE',
+      /namespace name/,
+    ],
+    [
+      'a short SESSION_SECRET',
+      { ...base, SESSION_SECRET: 'hunter2' },
+      kubeconfig,
+      'SESSION_SECRET',
+      /at least 32 characters/,
+    ],
     ['missing Prometheus', { HOME: '/home/u' }, kubeconfig, 'PROMETHEUS_URL', /set it to your Prometheus/],
     [
       'a URL that is not one',

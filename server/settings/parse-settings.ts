@@ -1,4 +1,11 @@
-import type { HttpSourceSettings, KubeSettings, MetricsSettings, Settings, TraceSettings } from './types';
+import type {
+  HttpSourceSettings,
+  KubeSettings,
+  MetricsSettings,
+  Settings,
+  TraceSettings,
+  WriteSettings,
+} from './types';
 
 /** The environment as a plain record, so that parsing stays pure and testable. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -32,7 +39,29 @@ export function parseSettings(env: Env, fs: SettingsFs): Settings {
     metrics: parseMetrics(env, fs),
     traces: parseTraces(env, fs),
     probeIntervalMs: parseMs(env, 'PROBE_INTERVAL_MS', 5_000),
+    write: parseWrite(env),
   };
+}
+
+const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** `READ_ONLY`, `AUDIT_NAMESPACE` and `SESSION_SECRET` (docs/write-api.md). */
+function parseWrite(env: Env): WriteSettings {
+  const auditNamespace = nonEmpty(env.AUDIT_NAMESPACE) ?? 'meshlens-system';
+  if (auditNamespace.length > 63 || !dnsLabel.test(auditNamespace)) {
+    throw new SettingsError(
+      'AUDIT_NAMESPACE',
+      `AUDIT_NAMESPACE=${JSON.stringify(auditNamespace)} must be a namespace name (lower-case letters, digits and "-")`,
+    );
+  }
+  const sessionSecret = nonEmpty(env.SESSION_SECRET);
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new SettingsError(
+      'SESSION_SECRET',
+      `SESSION_SECRET must be at least 32 characters (it has ${sessionSecret.length}), e.g. from openssl rand -base64 32`,
+    );
+  }
+  return { readOnly: parseBool(env, 'READ_ONLY') ?? false, auditNamespace, sessionSecret };
 }
 
 function parseKube(env: Env, fs: SettingsFs): KubeSettings {

@@ -20,6 +20,19 @@ export type MetricsSettings = ({ kind: 'prometheus' } & HttpSourceSettings) | { 
 /** Where traces come from; `none` hides trace features instead of failing. */
 export type TraceSettings = ({ kind: 'tempo' } & HttpSourceSettings) | { kind: 'demo' } | { kind: 'none' };
 
+/** The write path (docs/write-api.md). */
+export interface WriteSettings {
+  /** `READ_ONLY=true`: no mutating routes, no edit controls. */
+  readOnly: boolean;
+  /** `AUDIT_NAMESPACE`: where audit records (ConfigMaps) are kept; `meshlens-system` by default. */
+  auditNamespace: string;
+  /**
+   * `SESSION_SECRET`: the key of the anti-CSRF tokens (at least 32 characters), so that every replica accepts the
+   * others' tokens; undefined means a random key per process. Never sent to the browser.
+   */
+  sessionSecret: string | undefined;
+}
+
 /** The dashboard's validated configuration, read once at start-up. */
 export interface Settings {
   kube: KubeSettings;
@@ -27,4 +40,5 @@ export interface Settings {
   traces: TraceSettings;
   /** How often `/api/readyz` and the status lights re-probe the sources, in milliseconds. */
   probeIntervalMs: number;
+  write: WriteSettings;
 }

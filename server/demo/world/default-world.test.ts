@@ -25,6 +25,7 @@ describe('defaultWorld: the cluster', () => {
       'istio-system',
       'kube-system',
       'legacy',
+      'meshlens-system',
       'outside',
       'payments',
     ]);
@@ -36,6 +37,7 @@ describe('defaultWorld: the cluster', () => {
     expect(labels['payments']?.['istio.io/use-waypoint']).toBeUndefined();
     expect(labels['legacy']).toMatchObject({ 'istio-injection': 'enabled' });
     expect(labels['outside']).toEqual({ 'kubernetes.io/metadata.name': 'outside' });
+    expect(labels['meshlens-system']).toMatchObject({ 'meshlens.io/purpose': 'audit-records' });
     const store = new ResourceStore({ seed: 'test' });
     materializeWorld(world, store);
     expect(store.list('pods').items).toHaveLength(of('Pod').length);

@@ -1,7 +1,7 @@
 /**
  * What every demo cluster runs besides the applications: `default` with the `kubernetes` Service, `kube-system`
- * with CoreDNS, and `istio-system` with istiod, the ztunnel and istio-cni DaemonSets, the ingress gateway and the
- * GatewayClasses `istio` and `istio-waypoint`.
+ * with CoreDNS, `istio-system` with istiod, the ztunnel and istio-cni DaemonSets, the ingress gateway and the
+ * GatewayClasses `istio` and `istio-waypoint`, and `meshlens-system`, where the dashboard keeps its audit records.
  *
  * The ingress gateway is Envoy, as in a real install, but it is not injected: its pods run `proxy router`. So that
  * the traffic engine and telemetry treat it like any Envoy proxy (L7 metrics, spans, never ztunnel-captured), its
@@ -182,9 +182,19 @@ function addIngressGateway(builder: WorldBuilder): void {
   });
 }
 
-/** Adds the Kubernetes and Istio system namespaces and their workloads. */
+/**
+ * The dashboard's own namespace: where the write path keeps its audit records (ConfigMaps), as `AUDIT_NAMESPACE`
+ * says by default. Out of the mesh, and labelled so that a person listing namespaces sees what it is for.
+ */
+export const DASHBOARD_NAMESPACE = 'meshlens-system';
+
+/** Adds the Kubernetes, Istio and dashboard system namespaces and their workloads. */
 export function addPlatform(builder: WorldBuilder): void {
   addKubernetesBasics(builder);
   addControlPlane(builder);
   addIngressGateway(builder);
+  builder.namespace(DASHBOARD_NAMESPACE, {
+    'app.kubernetes.io/part-of': 'meshlens',
+    'meshlens.io/purpose': 'audit-records',
+  });
 }

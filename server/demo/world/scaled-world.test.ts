@@ -6,7 +6,7 @@ import { materializeWorld } from './materialize';
 import { scaledWorld } from './scaled-world';
 import { behaviourProblems } from './world-check';
 
-const SYSTEM = new Set(['default', 'kube-system', 'istio-system']);
+const SYSTEM = new Set(['default', 'kube-system', 'istio-system', 'meshlens-system']);
 const isApp = (o: KubeObject): boolean =>
   !SYSTEM.has(o.metadata.namespace ?? '') && !o.metadata.labels?.['gateway.networking.k8s.io/gateway-name'];
 
