@@ -1,5 +1,8 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { namespaceHref, workloadHref } from '@/lib/mesh/detail-links';
 import type { EffectiveWaypointRow, NamespaceWaypoints } from '@/lib/mesh/views-types';
+import { DEFAULT_VIEW, type ViewState } from '@/lib/view-state';
 import { toneClass } from '@/components/overview/posture-format';
 import { STATUS_TONE } from './mesh-format';
 import { CELL_CLASS, ROW_CLASS, Table } from './mesh-parts';
@@ -10,7 +13,7 @@ const KIND_WORDS: Readonly<Record<EffectiveWaypointRow['kind'], string>> = {
   workload: 'workload',
 };
 
-function Row({ row }: { row: EffectiveWaypointRow }): ReactNode {
+function Row({ row, view }: { row: EffectiveWaypointRow; view: ViewState }): ReactNode {
   const subject = row.kind === 'workload' ? { 'data-workload': row.name } : { 'data-service': row.name };
   const bound = row.bound;
   return (
@@ -23,7 +26,13 @@ function Row({ row }: { row: EffectiveWaypointRow }): ReactNode {
     >
       <td className={`${CELL_CLASS} text-slate-500 dark:text-slate-400`}>{KIND_WORDS[row.kind]}</td>
       <td className={`${CELL_CLASS} font-medium break-all`}>
-        {row.name}
+        {row.kind === 'workload' ? (
+          <Link href={workloadHref(row.namespace, row.name, view)} className="hover:underline">
+            {row.name}
+          </Link>
+        ) : (
+          row.name
+        )}
         {row.services !== undefined && row.services.length > 0 && (
           <div className="text-xs font-normal text-slate-500 dark:text-slate-400">
             behind {row.services.join(', ')}
@@ -47,13 +56,24 @@ function Row({ row }: { row: EffectiveWaypointRow }): ReactNode {
   );
 }
 
-/** The effective waypoint of every Service, ServiceEntry and workload of one namespace, with the reason. */
-export function EffectiveWaypoints({ rows }: { rows: NamespaceWaypoints }): ReactNode {
+/**
+ * The effective waypoint of every Service, ServiceEntry and workload of one namespace, with the reason; the
+ * namespace and workloads link to their pages, keeping `view`.
+ */
+export function EffectiveWaypoints({
+  rows,
+  view = DEFAULT_VIEW,
+}: {
+  rows: NamespaceWaypoints;
+  view?: ViewState;
+}): ReactNode {
   const all = [...rows.services, ...rows.workloads];
   return (
     <section data-testid="effective-waypoints" data-namespace={rows.namespace} className="mt-3">
       <h3 className="mb-1 text-sm font-semibold">
-        {rows.namespace}{' '}
+        <Link href={namespaceHref(rows.namespace, view)} className="hover:underline">
+          {rows.namespace}
+        </Link>{' '}
         <span className="font-normal text-slate-500 dark:text-slate-400">
           {rows.label === null ? 'no namespace label' : `istio.io/use-waypoint=${rows.label}`}
         </span>
@@ -63,7 +83,7 @@ export function EffectiveWaypoints({ rows }: { rows: NamespaceWaypoints }): Reac
       ) : (
         <Table head={['Kind', 'Name', 'Waypoint', 'Why']}>
           {all.map((row) => (
-            <Row key={`${row.kind}:${row.name}`} row={row} />
+            <Row key={`${row.kind}:${row.name}`} row={row} view={view} />
           ))}
         </Table>
       )}

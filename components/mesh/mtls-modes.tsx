@@ -1,5 +1,8 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { namespaceHref, workloadHref } from '@/lib/mesh/detail-links';
 import type { MtlsFinding, NamespaceMtls, WorkloadMtls } from '@/lib/mesh/views-types';
+import { DEFAULT_VIEW, type ViewState } from '@/lib/view-state';
 import { MODE_WORDS, percentDown, toneClass } from '@/components/overview/posture-format';
 import { modeTone } from './mesh-format';
 import { CELL_CLASS, ROW_CLASS, Table, Tag } from './mesh-parts';
@@ -62,7 +65,16 @@ function Mode({
 }
 
 /** Every namespace: data plane, effective mode and its source, workload policies, inbound mTLS. */
-export function NamespaceModes({ rows, known }: { rows: NamespaceMtls[]; known: boolean }): ReactNode {
+export function NamespaceModes({
+  rows,
+  known,
+  view = DEFAULT_VIEW,
+}: {
+  rows: NamespaceMtls[];
+  known: boolean;
+  /** Kept on the links to the namespace pages. */
+  view?: ViewState;
+}): ReactNode {
   return (
     <Table
       head={['Namespace', 'Data plane', 'Mode', 'Workload policies', 'Inbound']}
@@ -76,7 +88,11 @@ export function NamespaceModes({ rows, known }: { rows: NamespaceMtls[]; known: 
           data-mode={known ? ns.mode : 'unknown'}
           className={ROW_CLASS}
         >
-          <td className={`${CELL_CLASS} font-medium`}>{ns.namespace}</td>
+          <td className={`${CELL_CLASS} font-medium`}>
+            <Link href={namespaceHref(ns.namespace, view)} className="hover:underline">
+              {ns.namespace}
+            </Link>
+          </td>
           <td className={`${CELL_CLASS} ${toneClass(MODE_WORDS[ns.dataplane].tone)}`}>
             {MODE_WORDS[ns.dataplane].text}
           </td>
@@ -94,7 +110,16 @@ export function NamespaceModes({ rows, known }: { rows: NamespaceMtls[]; known: 
 }
 
 /** Workloads in the mesh: effective mode, its source and port-level overrides, inbound mTLS. */
-export function WorkloadModes({ rows, known }: { rows: WorkloadMtls[]; known: boolean }): ReactNode {
+export function WorkloadModes({
+  rows,
+  known,
+  view = DEFAULT_VIEW,
+}: {
+  rows: WorkloadMtls[];
+  known: boolean;
+  /** Kept on the links to the workload pages. */
+  view?: ViewState;
+}): ReactNode {
   return (
     <Table head={['Workload', 'Data plane', 'Mode', 'Ports', 'Inbound']} testId="mtls-workloads">
       {rows.map((w) => (
@@ -106,7 +131,9 @@ export function WorkloadModes({ rows, known }: { rows: WorkloadMtls[]; known: bo
           className={ROW_CLASS}
         >
           <td className={`${CELL_CLASS} font-medium break-all`}>
-            {w.namespace}/{w.name}
+            <Link href={workloadHref(w.namespace, w.name, view)} className="hover:underline">
+              {w.namespace}/{w.name}
+            </Link>
           </td>
           <td className={CELL_CLASS}>{w.dataplane}</td>
           <td className={CELL_CLASS}>

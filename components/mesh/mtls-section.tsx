@@ -34,7 +34,16 @@ function selected(data: MtlsView, view: ViewState): MtlsView {
 }
 
 /** Presentational: findings, modes per namespace and workload, plaintext, edges and identities. */
-export function MtlsContent({ data, window }: { data: MtlsView; window: string }): ReactNode {
+export function MtlsContent({
+  data,
+  window,
+  view,
+}: {
+  data: MtlsView;
+  window: string;
+  /** Kept on the links to namespace and workload pages. */
+  view?: ViewState;
+}): ReactNode {
   const inMesh = data.workloads.filter((w) => w.dataplane !== 'none');
   const trafficNote = data.trafficKnown ? `over the last ${window}` : '(metrics unavailable)';
   return (
@@ -49,7 +58,7 @@ export function MtlsContent({ data, window }: { data: MtlsView; window: string }
       <SectionHeading note="mesh, then namespace (workload policies aside)">
         PeerAuthentication by namespace
       </SectionHeading>
-      <NamespaceModes rows={data.namespaces} known={data.policiesKnown} />
+      <NamespaceModes rows={data.namespaces} known={data.policiesKnown} view={view} />
       <SectionHeading note={trafficNote}>Plaintext</SectionHeading>
       {data.trafficKnown ? (
         <PlaintextEdges rows={data.plaintext} />
@@ -62,11 +71,11 @@ export function MtlsContent({ data, window }: { data: MtlsView; window: string }
       {inMesh.length === 0 ? (
         <p className="text-sm text-slate-500">No workload is in the mesh.</p>
       ) : (
-        <WorkloadModes rows={inMesh} known={data.policiesKnown} />
+        <WorkloadModes rows={inMesh} known={data.policiesKnown} view={view} />
       )}
       <SectionHeading note={`observed connection_security_policy ${trafficNote}`}>Edges</SectionHeading>
       {data.trafficKnown ? (
-        <MtlsEdges rows={data.edges} />
+        <MtlsEdges rows={data.edges} view={view} />
       ) : (
         <p className="text-sm text-slate-500">Rates unavailable.</p>
       )}
@@ -91,7 +100,7 @@ export function MtlsSection(): ReactNode {
   return (
     <div data-testid="mesh-mtls">
       <SourceErrors errors={data.errors} testId="mtls-errors" />
-      <MtlsContent data={selected(data.data, view)} window={view.window} />
+      <MtlsContent data={selected(data.data, view)} window={view.window} view={view} />
     </div>
   );
 }

@@ -1,7 +1,11 @@
 'use client';
 
+import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
+import { workloadOfNode } from '@/lib/mesh/detail-peers';
+import { workloadHref } from '@/lib/mesh/detail-links';
 import type { MtlsEdge, PlaintextEdge, PrincipalSeen } from '@/lib/mesh/views-types';
+import { DEFAULT_VIEW, type ViewState } from '@/lib/view-state';
 import { percentDown, perSecond } from '@/components/overview/posture-format';
 import { bytesText, nodeName, shortPrincipal } from './mesh-format';
 import { CELL_CLASS, ROW_CLASS, Table, Tag } from './mesh-parts';
@@ -16,6 +20,17 @@ function rate(edge: { requestsPerSecond: number; bytesPerSecond: number | null }
   return edge.requestsPerSecond > 0
     ? perSecond(edge.requestsPerSecond, ' rps')
     : bytesText(edge.bytesPerSecond);
+}
+
+/** A graph node's name, linking to its workload page when it is a workload of the cluster. */
+function NodeName({ id, view }: { id: string; view: ViewState }): ReactNode {
+  const workload = workloadOfNode(id);
+  if (workload === null) return nodeName(id);
+  return (
+    <Link href={workloadHref(workload.namespace, workload.name, view)} className="hover:underline">
+      {nodeName(id)}
+    </Link>
+  );
 }
 
 /** The edges that carried plaintext: who sent it, to whom, how much, and whether the receiver took it. */
@@ -55,7 +70,7 @@ export function PlaintextEdges({ rows }: { rows: PlaintextEdge[] }): ReactNode {
 }
 
 /** Every caller -> callee pair with its mTLS share and identities, least mTLS first. */
-export function MtlsEdges({ rows }: { rows: MtlsEdge[] }): ReactNode {
+export function MtlsEdges({ rows, view = DEFAULT_VIEW }: { rows: MtlsEdge[]; view?: ViewState }): ReactNode {
   const [all, setAll] = useState(false);
   if (rows.length === 0) return <p className="text-sm text-slate-500">No traffic in the window.</p>;
   const shown = all ? rows : rows.slice(0, EDGES_SHOWN);
@@ -69,9 +84,11 @@ export function MtlsEdges({ rows }: { rows: MtlsEdge[] }): ReactNode {
             data-mtls={e.mtlsShare}
             className={ROW_CLASS}
           >
-            <td className={`${CELL_CLASS} break-all`}>{nodeName(e.source)}</td>
             <td className={`${CELL_CLASS} break-all`}>
-              {nodeName(e.target)}
+              <NodeName id={e.source} view={view} />
+            </td>
+            <td className={`${CELL_CLASS} break-all`}>
+              <NodeName id={e.target} view={view} />
               {e.via && <div className="text-xs text-slate-500">via {nodeName(e.via)}</div>}
             </td>
             <td className={`${CELL_CLASS} whitespace-nowrap`}>{e.layers.join(' + ')}</td>

@@ -26,7 +26,16 @@ function selected(data: WaypointsView, view: ViewState): WaypointsView {
 }
 
 /** Presentational: the cards, the effective waypoints per namespace, and the ambient namespaces without any. */
-export function WaypointsContent({ data, window }: { data: WaypointsView; window: string }): ReactNode {
+export function WaypointsContent({
+  data,
+  window,
+  view,
+}: {
+  data: WaypointsView;
+  window: string;
+  /** Kept on the links to namespace and workload pages. */
+  view?: ViewState;
+}): ReactNode {
   return (
     <>
       <SectionHeading note={`traffic over the last ${window}`}>Waypoints</SectionHeading>
@@ -48,7 +57,7 @@ export function WaypointsContent({ data, window }: { data: WaypointsView; window
       {data.namespaces.length === 0 ? (
         <p className="text-sm text-slate-500">No namespace uses a waypoint.</p>
       ) : (
-        data.namespaces.map((rows) => <EffectiveWaypoints key={rows.namespace} rows={rows} />)
+        data.namespaces.map((rows) => <EffectiveWaypoints key={rows.namespace} rows={rows} view={view} />)
       )}
       {data.withoutWaypoint.length > 0 && (
         <p data-testid="without-waypoint" className="mt-3 text-sm text-slate-600 dark:text-slate-300">
@@ -75,7 +84,7 @@ export function WaypointsSection(): ReactNode {
   return (
     <div data-testid="mesh-waypoints">
       <SourceErrors errors={data.errors} testId="waypoints-errors" />
-      <WaypointsContent data={selected(data.data, view)} window={view.window} />
+      <WaypointsContent data={selected(data.data, view)} window={view.window} view={view} />
     </div>
   );
 }

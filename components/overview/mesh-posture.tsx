@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { namespaceHref } from '@/lib/mesh/detail-links';
 import { meshOverviewQuery } from '@/lib/queries';
 import { useViewState } from '@/components/layout/use-view-state';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -44,7 +45,12 @@ export function MeshPosture(): ReactNode {
       ) : (
         <div data-testid="namespace-cards" className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
           {cards.map((posture) => (
-            <NamespaceCard key={posture.name} posture={posture} graphHref={graphHref(view, posture.name)} />
+            <NamespaceCard
+              key={posture.name}
+              posture={posture}
+              graphHref={graphHref(view, posture.name)}
+              detailHref={namespaceHref(posture.name, view)}
+            />
           ))}
         </div>
       )}

@@ -33,13 +33,19 @@ function WaypointItem({ use }: { use: WaypointUse }): ReactNode {
   );
 }
 
-/** One namespace at a glance: mode, pods, waypoints, PeerAuthentication, mTLS, rates, health and problems. */
+/**
+ * One namespace at a glance: mode, pods, waypoints, PeerAuthentication, mTLS, rates, health and problems. Its name
+ * opens the namespace's page (`detailHref`), `graph` its graph.
+ */
 export function NamespaceCard({
   posture,
   graphHref,
+  detailHref,
 }: {
   posture: NamespacePosture;
   graphHref: string;
+  /** The namespace's page; the name links to the graph when absent. */
+  detailHref?: string;
 }): ReactNode {
   const mode = modeWord(posture);
   const health = HEALTH_WORDS[posture.health];
@@ -55,11 +61,26 @@ export function NamespaceCard({
     >
       <header className="flex items-baseline justify-between gap-2">
         <h3 className="truncate text-base font-semibold">
-          <Link href={graphHref} className="hover:underline" title={`Graph of ${posture.name}`}>
+          <Link
+            href={detailHref ?? graphHref}
+            className="hover:underline"
+            title={detailHref ? `Namespace ${posture.name}` : `Graph of ${posture.name}`}
+          >
             {posture.name}
           </Link>
         </h3>
-        <span className={`font-semibold ${toneClass(health.tone)}`}>{health.text}</span>
+        <span className="flex items-baseline gap-2">
+          {detailHref && (
+            <Link
+              href={graphHref}
+              className="text-xs text-sky-700 hover:underline dark:text-sky-400"
+              title={`Graph of ${posture.name}`}
+            >
+              graph
+            </Link>
+          )}
+          <span className={`font-semibold ${toneClass(health.tone)}`}>{health.text}</span>
+        </span>
       </header>
       <p className="mt-1">
         <span data-testid="namespace-mode" className={`text-lg font-semibold ${toneClass(mode.tone)}`}>
