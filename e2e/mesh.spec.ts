@@ -41,6 +41,39 @@ test.describe('mesh posture, demo mesh', () => {
         await page.screenshot({ path: 'test-results/overview-posture.png', fullPage: true });
       });
 
+      await test.step('a namespace page and a workload page bring it together', async () => {
+        await card('bookinfo').getByRole('link', { name: 'bookinfo', exact: true }).click();
+        const namespace = page.getByTestId('namespace-detail');
+        await expect(namespace).toBeVisible();
+        await expect(
+          namespace.locator('[data-testid="detail-workload-row"][data-workload="reviews-v2"]'),
+        ).toBeVisible();
+        await expect(
+          namespace.locator('[data-testid="detail-chart"][data-direction="inbound"]').first(),
+        ).toBeVisible();
+        await page.screenshot({ path: 'test-results/mesh-namespace.png', fullPage: true });
+        await page.goto(`${demo.line('dashboard')}/mesh/workloads/bookinfo/reviews-v2?refresh=5s`);
+        const workload = page.getByTestId('workload-detail');
+        await expect(workload).toContainText('bookinfo/waypoint');
+        await expect(
+          workload.locator('[data-testid="detail-peer"][data-direction="caller"]').first(),
+        ).toContainText('productpage-v1');
+        await expect(
+          workload.locator('[data-testid="detail-peer"][data-direction="callee"]').first(),
+        ).toContainText('ratings-v1');
+        await expect
+          .poll(async () =>
+            Number(
+              await workload
+                .locator('[data-testid="detail-chart"][data-direction="inbound"]')
+                .first()
+                .getAttribute('data-points'),
+            ),
+          )
+          .toBeGreaterThan(5);
+        await page.screenshot({ path: 'test-results/mesh-workload.png', fullPage: true });
+      });
+
       await test.step('the waypoints view: bookinfo’s waypoint, what binds it, and why each workload uses it', async () => {
         await page.goto(`${demo.line('dashboard')}/mesh?refresh=5s`);
         const waypoint = page.locator(

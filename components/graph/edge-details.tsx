@@ -92,6 +92,7 @@ export function EdgeDetails(props: {
   };
   const target = nodes.get(edge.target);
   const latency = edge.latencyMs;
+  const recent = edge.recent ?? null;
   return (
     <div data-testid="graph-edge-details">
       <p className="text-xs text-slate-500">
@@ -113,13 +114,23 @@ export function EdgeDetails(props: {
           ],
           ['Bytes', edge.bytesPerSecond === null ? '–' : formatBytes(edge.bytesPerSecond)],
           ...(via !== null ? [['Through', `waypoint ${name(via)}`] as [string, ReactNode]] : []),
+          ...(recent && edge.layer === 'L7'
+            ? [
+                [
+                  `Last ${recent.seconds} s`,
+                  `${formatRps(recent.requestsPerSecond)}, ${formatPercent(recent.errorRate)} errors`,
+                ] as [string, ReactNode],
+              ]
+            : []),
           [
             'mTLS',
+            // The share shown: over the recent sub-window when the edge had traffic in it (lib/graph/recent.ts).
             <span
               key="mtls"
               className={edge.mtls < 1 ? 'font-semibold text-red-700 dark:text-red-400' : undefined}
             >
               {edge.mtls >= 1 ? '✓ all of it' : `${formatPercent(edge.mtls)} (⚠ some plaintext)`}
+              {recent ? ` · last ${recent.seconds} s` : ''}
             </span>,
           ],
         ]}

@@ -4,9 +4,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { parseExpression } from '@/lib/graph/expression';
+import { recentForRefresh } from '@/lib/graph/recent';
 import { PALETTES } from '@/lib/graph/stylesheet';
 import { buildView } from '@/lib/graph/view';
 import { graphQuery } from '@/lib/queries/graph';
+import { WINDOWS } from '@/lib/view-state';
 import { useViewState } from '@/components/layout/use-view-state';
 import { EmptyState } from '@/components/ui/empty-state';
 import { download, exportName } from './export';
@@ -31,6 +33,8 @@ export function GraphView(): ReactNode {
   const params = {
     namespaces: shell.namespaces,
     window: shell.window,
+    // Edges are judged over the last two refreshes too, so that a change shows at once (docs/graph-api.md).
+    recent: recentForRefresh(refreshMs, WINDOWS[shell.window]),
     graphType: options.graphType,
     layers: options.layers,
   };

@@ -1,8 +1,9 @@
 'use client';
 
 import { useMemo, type ReactNode } from 'react';
+import { shownMtls } from '@/lib/graph/recent';
 import type { Theme } from '@/lib/graph/stylesheet';
-import type { GraphNode } from '@/lib/graph/types';
+import type { GraphEdge, GraphNode } from '@/lib/graph/types';
 import { aggregate, formatPercent, formatRps, type DrawnEdge, type GraphView } from '@/lib/graph/view';
 import { HealthBadge, PanelHeading } from './detail-parts';
 import { EdgeDetails } from './edge-details';
@@ -22,12 +23,15 @@ function Summary(props: {
   const leaves = view.nodes.filter((n) => n.node !== null);
   // The calls themselves (not the waypoint hops that carry them), worst first.
   const calls = new Map(view.edges.flatMap((e) => e.edge.carries).map((c) => [c.id, c]));
+  // An edge is judged over the recent sub-window too: its worse error share there is what may have flagged it.
+  const worstErrors = (c: GraphEdge): number => Math.max(c.errorRate, c.recent?.errorRate ?? 0);
   const problems = [...calls.values()]
     .filter((c) => c.health === 'failing' || c.health === 'degraded')
     .sort(
-      (a, b) => Number(b.health === 'failing') - Number(a.health === 'failing') || b.errorRate - a.errorRate,
+      (a, b) =>
+        Number(b.health === 'failing') - Number(a.health === 'failing') || worstErrors(b) - worstErrors(a),
     );
-  const plaintext = [...calls.values()].filter((c) => c.mtls < 1).length;
+  const plaintext = [...calls.values()].filter((c) => shownMtls(c) < 1).length;
   return (
     <div data-testid="graph-summary">
       <p className="text-sm text-slate-600 dark:text-slate-300">
@@ -53,6 +57,11 @@ function Summary(props: {
                 <span className="whitespace-nowrap text-slate-500">
                   {formatPercent(edge.errorRate)} of {formatRps(edge.requestsPerSecond)}
                 </span>
+                {edge.recent && edge.recent.errorRate > edge.errorRate && (
+                  <span className="text-slate-500">
+                    , {formatPercent(edge.recent.errorRate)} in the last {edge.recent.seconds} s
+                  </span>
+                )}
               </button>
             </li>
           ))}

@@ -160,6 +160,22 @@ export class GraphPage {
     }, target);
   }
 
+  /** The value of `key` in the data of every drawn edge whose id contains `part` (e.g. `mtls`, `health`). */
+  async edgeData(part: string, key: string): Promise<unknown[]> {
+    return this.canvas().evaluate(
+      (el, [idPart, dataKey]) => {
+        const cy = (el as CyContainer)._cyreg?.cy;
+        if (!cy) return [];
+        return cy
+          .elements('edge')
+          .map((ele) => ({ id: ele.id(), value: ele.data(dataKey) }))
+          .filter((e) => e.id.includes(idPart))
+          .map((e) => e.value);
+      },
+      [part, key] as const,
+    );
+  }
+
   /** Ids of the drawn elements on the trace being shown (`?trace=`), failed ones with a `!` in front. */
   async onTrace(): Promise<string[]> {
     return this.canvas().evaluate((el) => {

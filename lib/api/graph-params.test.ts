@@ -20,6 +20,7 @@ describe('parseGraphParams', () => {
     expect(parse('')).toEqual({
       namespaces: '*',
       windowSeconds: 300,
+      recentSeconds: null,
       end: null,
       graphType: 'workload',
       layers: 'both',
@@ -29,11 +30,12 @@ describe('parseGraphParams', () => {
   it('reads every parameter', () => {
     expect(
       parse(
-        'namespaces=bookinfo,payments,bookinfo&window=1h30m&end=2026-05-01T11:00:00Z&graphType=app&layers=l7',
+        'namespaces=bookinfo,payments,bookinfo&window=1h30m&recent=30s&end=2026-05-01T11:00:00Z&graphType=app&layers=l7',
       ),
     ).toEqual({
       namespaces: ['bookinfo', 'payments'],
       windowSeconds: 5_400,
+      recentSeconds: 30,
       end: new Date('2026-05-01T11:00:00Z'),
       graphType: 'app',
       layers: 'l7',
@@ -58,6 +60,10 @@ describe('parseGraphParams', () => {
     [`end=${(NOW + 3_600_000) / 1000}`, 'end'],
     ['namespaces=Book_Info', 'namespaces'],
     ['window=5m&window=1h', 'window'],
+    ['recent=5s', 'recent'],
+    ['recent=10', 'recent'],
+    ['recent=2m&window=1m', 'recent'],
+    ['recent=6m', 'recent'],
   ])('refuses %s naming %s', (query, parameter) => {
     const error = refusal(query);
     expect(error.parameter).toBe(parameter);
@@ -76,5 +82,13 @@ describe('parseGraphParams', () => {
       'window must be a duration from 1m to 24h, e.g. 5m, 1h or 1h30m',
     );
     expect(refusal('end=2030-01-01T00:00:00Z').message).toBe('end must not be in the future');
+    expect(refusal('window=1m&recent=90s').message).toBe(
+      'recent must be a duration from 10s to the window, e.g. 10s or 30s',
+    );
+  });
+
+  it('takes a recent sub-window from 10s up to the window itself', () => {
+    expect(parse('recent=10s').recentSeconds).toBe(10);
+    expect(parse('window=1m&recent=1m').recentSeconds).toBe(60);
   });
 });

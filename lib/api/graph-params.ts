@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GraphLayers, GraphType } from '@/lib/graph/types';
 import { tryParseDuration } from '@/lib/promql/duration';
-import { namespacesParam, parseParams } from './params';
+import { namespacesParam, ParamError, parseParams } from './params';
 
 /** The parameters of `GET /api/graph`, parsed (docs/graph-api.md, "Parameters"). */
 export interface GraphParams {
@@ -9,6 +9,11 @@ export interface GraphParams {
   namespaces: string[] | '*';
   /** Length of the window the rates are averaged over, in seconds (60 to 86,400). */
   windowSeconds: number;
+  /**
+   * A recent sub-window at the end of the window, in seconds (10 to the window), over which edges are also judged
+   * (health, mTLS share); null or absent for none.
+   */
+  recentSeconds?: number | null;
   /** End of the window; null for now. */
   end: Date | null;
   graphType: GraphType;
@@ -17,6 +22,11 @@ export interface GraphParams {
 
 /** Shortest and longest windows, in seconds. */
 export const WINDOW_LIMITS = { min: 60, max: 86_400 } as const;
+
+/** The shortest recent sub-window, in seconds; the longest is the window. */
+export const RECENT_MIN_SECONDS = 10;
+
+const RECENT_MESSAGE = 'must be a duration from 10s to the window, e.g. 10s or 30s';
 
 /** How far past the server's clock `end` may be, in ms: browsers' clocks are a little off. */
 export const END_SKEW_MS = 60_000;
@@ -51,6 +61,15 @@ export function graphParamsSchema(now: () => number = Date.now) {
   return z.object({
     namespaces: namespacesParam.optional(),
     window: windowParam.optional(),
+    recent: z
+      .string()
+      .transform((text) => tryParseDuration(text))
+      .refine(
+        (seconds): seconds is number =>
+          seconds !== undefined && seconds >= RECENT_MIN_SECONDS && seconds <= WINDOW_LIMITS.max,
+        { message: RECENT_MESSAGE },
+      )
+      .optional(),
     end: z
       .string()
       .transform((text, ctx) => {
@@ -73,13 +92,19 @@ export function graphParamsSchema(now: () => number = Date.now) {
 
 /**
  * Parses and validates the graph's query parameters, filling the defaults: every namespace, a 5 minute window
- * ending now, the workload graph, both layers. Throws `ParamError` naming the first bad or unknown parameter.
+ * ending now with no recent sub-window, the workload graph, both layers. Throws `ParamError` naming the first bad
+ * or unknown parameter.
  */
 export function parseGraphParams(params: URLSearchParams, now: () => number = Date.now): GraphParams {
   const raw = parseParams(params, graphParamsSchema(now));
+  const windowSeconds = raw.window ?? 300;
+  if (raw.recent !== undefined && raw.recent > windowSeconds) {
+    throw new ParamError('recent', `recent ${RECENT_MESSAGE}`);
+  }
   return {
     namespaces: raw.namespaces ?? '*',
-    windowSeconds: raw.window ?? 300,
+    windowSeconds,
+    recentSeconds: raw.recent ?? null,
     end: raw.end ?? null,
     graphType: raw.graphType ?? 'workload',
     layers: raw.layers ?? 'both',

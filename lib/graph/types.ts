@@ -80,12 +80,41 @@ export interface GraphEdge {
   latencyMs: { p50: number; p95: number; p99: number } | null;
   /** Bytes per second both ways (TCP metrics); null when the edge has no TCP telemetry. */
   bytesPerSecond: number | null;
-  /** Share 0..1 of the traffic seen with `connection_security_policy="mutual_tls"`. */
+  /**
+   * Share 0..1 of the traffic seen with `connection_security_policy="mutual_tls"` over the window: of requests
+   * (L7), of closed connections (L4), else of bytes. The page shows the recent share instead when there is one
+   * (see {@link EdgeRecent} and `shownMtls` in `lib/graph/mtls.ts`).
+   */
   mtls: number;
   /** SPIFFE identities seen for the caller and the callee (`unknown` excluded). */
   sourcePrincipals: string[];
   destinationPrincipals: string[];
+  /**
+   * Judged over the window and, when the answer has a recent sub-window, over it too: the worse of the two, so
+   * a fault shows at once and a past one stays until the window no longer holds it.
+   */
   health: Health;
+  /**
+   * The same edge over the recent sub-window at the end of the window (`recent` parameter); null when none was
+   * asked for or the edge had no traffic in it (no requests for L7, no connection opened for L4). Absent from
+   * answers recorded before it existed, which read as null.
+   */
+  recent?: EdgeRecent | null;
+}
+
+/** An edge's figures over the recent sub-window, judged like the window's but on fewer reads. */
+export interface EdgeRecent {
+  /** Length of the sub-window, in seconds (it ends where the window ends). */
+  seconds: number;
+  /** L7 requests per second over the sub-window; 0 for L4 edges. */
+  requestsPerSecond: number;
+  /** Share 0..1 of those requests that failed (5xx, code 0, gRPC status other than 0); 0 for L4 edges. */
+  errorRate: number;
+  /**
+   * Share 0..1 over mutual TLS: of the requests (L7), of the connections opened in the sub-window (L4). A
+   * client-reported L7 edge takes ztunnel's share for the pair, else the window's.
+   */
+  mtls: number;
 }
 
 export type GraphType = 'workload' | 'app' | 'service';
@@ -96,6 +125,11 @@ export interface GraphMeta {
   namespaces: string[] | '*';
   /** The window in seconds. */
   windowSeconds: number;
+  /**
+   * The recent sub-window at the end of the window, in seconds, over which edges were also judged (see
+   * `GraphEdge.recent`); null when none was asked for. Absent from answers recorded before it existed.
+   */
+  recentSeconds?: number | null;
   /** End of the window, ISO-8601. */
   end: string;
   graphType: GraphType;

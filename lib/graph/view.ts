@@ -11,6 +11,7 @@
  */
 import { appliesTo, matches, type Expr, type Subject } from './expression';
 import { worstHealth } from './health';
+import { aggregateRecent, shownMtls } from './recent';
 import type { TracePath } from './trace-path';
 import type { GraphEdge, GraphNode, GraphResponse, Health, NodeKind } from './types';
 
@@ -59,7 +60,7 @@ export interface EdgeData {
   labelAt: 'middle' | 'target';
   /** Line width in px, from the traffic. */
   width: number;
-  /** 1 when every carried byte or request was mTLS. */
+  /** The mTLS share shown (`shownMtls`: recent when there is recent traffic); 1 when all of it was mTLS. */
   mtls: number;
   found: boolean;
   /** On the trace being shown: `failed` when the traced call failed on it. */
@@ -69,7 +70,10 @@ export interface EdgeData {
   offTrace: boolean;
 }
 
-/** An edge as drawn: a logical edge, or a waypoint segment aggregating the logical edges it carries. */
+/**
+ * An edge as drawn: a logical edge, or a waypoint segment aggregating the logical edges it carries. Its `mtls` is
+ * the share shown (the carried edges' `shownMtls`), and `recent` their recent figures together.
+ */
 export interface DrawnEdge extends Omit<GraphEdge, 'protocol' | 'via'> {
   protocols: GraphEdge['protocol'][];
   /** True for a caller -> waypoint or waypoint -> callee segment. */
@@ -172,7 +176,7 @@ export function aggregate(id: string, source: string, target: string, carries: G
   let bytes: number | null = null;
   let mtlsWeight = 0;
   let mtlsSum = 0;
-  // mTLS share weighted by requests, else by bytes (L4), else each edge alike.
+  // The mTLS share shown, weighted by requests, else by bytes (L4), else each edge alike.
   const byRps = carries.some((e) => e.requestsPerSecond > 0);
   const byBytes = !byRps && carries.some((e) => (e.bytesPerSecond ?? 0) > 0);
   const healths: Health[] = [];
@@ -187,7 +191,7 @@ export function aggregate(id: string, source: string, target: string, carries: G
     if (e.bytesPerSecond !== null) bytes = (bytes ?? 0) + e.bytesPerSecond;
     const weight = byRps ? e.requestsPerSecond : byBytes ? (e.bytesPerSecond ?? 0) : 1;
     mtlsWeight += weight;
-    mtlsSum += weight * e.mtls;
+    mtlsSum += weight * shownMtls(e);
     healths.push(e.health);
     for (const [code, value] of Object.entries(e.responseCodes)) codes[code] = (codes[code] ?? 0) + value;
     if (e.latencyMs) {
@@ -218,6 +222,7 @@ export function aggregate(id: string, source: string, target: string, carries: G
     sourcePrincipals: [...sourcePrincipals].sort(),
     destinationPrincipals: [...destinationPrincipals].sort(),
     health: worstHealth(healths),
+    recent: aggregateRecent(carries),
     segment: id.startsWith('seg:'),
     carries,
   };
@@ -253,7 +258,8 @@ export function edgeSubject(edge: GraphEdge | DrawnEdge): Subject {
     p95: edge.latencyMs?.p95,
     p99: edge.latencyMs?.p99,
     bytes: edge.bytesPerSecond ?? undefined,
-    mtls: edge.mtls,
+    // A drawn edge's share is already the one shown.
+    mtls: 'carries' in edge ? edge.mtls : shownMtls(edge),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelMatcher } from '@/lib/metrics/types';
-import { histogramQuantile, selector, sumByRate } from './builders';
+import { COUNTER_LABEL, histogramQuantile, selector, sumByRate } from './builders';
 import { anyOfRegex } from './escape';
 
 const UNESCAPE: Record<string, string> = { '\\': '\\', '"': '"', n: '\n', r: '\r' };
@@ -117,6 +117,53 @@ describe('sumByRate', () => {
       RangeError,
     );
     expect(() => sumByRate({ metric: 'up', by: [], match: [], windowSeconds: 0 })).toThrow(RangeError);
+  });
+
+  it('sums several counters per group, each rate labelled with its name so that or keeps both', () => {
+    const expr = sumByRate({
+      metric: ['istio_tcp_sent_bytes_total', 'istio_tcp_received_bytes_total'],
+      by: ['destination_workload'],
+      match: [{ label: 'reporter', op: '=', value: 'destination' }],
+      windowSeconds: 60,
+    });
+    expect(expr).toBe(
+      'sum by (destination_workload) (' +
+        'label_replace(rate(istio_tcp_sent_bytes_total{reporter="destination"}[1m]), ' +
+        `"${COUNTER_LABEL}", "istio_tcp_sent_bytes_total", "", "") or ` +
+        'label_replace(rate(istio_tcp_received_bytes_total{reporter="destination"}[1m]), ' +
+        `"${COUNTER_LABEL}", "istio_tcp_received_bytes_total", "", ""))`,
+    );
+  });
+
+  it('reads one counter named in a list, or named twice, as that counter alone', () => {
+    const plain = sumByRate({ metric: 'up', by: [], match: [], windowSeconds: 60 });
+    expect(sumByRate({ metric: ['up'], by: [], match: [], windowSeconds: 60 })).toBe(plain);
+    expect(sumByRate({ metric: ['up', 'up'], by: [], match: [], windowSeconds: 60 })).toBe(plain);
+  });
+
+  it('refuses an empty list of counters and an invalid name among them', () => {
+    expect(() => sumByRate({ metric: [], by: [], match: [], windowSeconds: 60 })).toThrow(
+      /at least one counter/,
+    );
+    expect(() =>
+      sumByRate({ metric: ['up', 'up) or vector(1'], by: [], match: [], windowSeconds: 60 }),
+    ).toThrow(RangeError);
+  });
+
+  it('joins the counters inside each alternative, and the alternatives outside', () => {
+    const anyOf: LabelMatcher[][] = [
+      [{ label: 'a', op: '=', value: 'x' }],
+      [{ label: 'b', op: '=', value: 'x' }],
+    ];
+    const expr = sumByRate({ metric: ['m1', 'm2'], by: ['a', 'b'], match: [], anyOf, windowSeconds: 60 });
+    const branches = expr.split(/(?<=\)\)) or (?=sum)/);
+    expect(branches).toHaveLength(2);
+    expect(branches[0]).toMatch(
+      /^sum by \(a, b\) \(label_replace\(rate\(m1\{a="x"\}\[1m\]\).* or label_replace\(rate\(m2\{a="x"\}/,
+    );
+    expect(branches[1]).toMatch(
+      /^sum by \(a, b\) \(label_replace\(rate\(m1\{b="x"\}\[1m\]\).* or label_replace\(rate\(m2\{b="x"\}/,
+    );
   });
 });
 

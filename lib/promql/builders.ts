@@ -27,10 +27,13 @@ export function selector(metric: string, match: readonly LabelMatcher[]): string
   return matchers.length === 0 ? metric : `${metric}{${matchers.join(',')}}`;
 }
 
-/** What {@link sumByRate} and {@link histogramQuantile} aggregate. */
+/** What {@link sumByRate} aggregates. */
 export interface RateExpression {
-  /** A counter, e.g. `istio_requests_total` (for quantiles: the histogram's base name). */
-  metric: string;
+  /**
+   * A counter, e.g. `istio_requests_total`, or several counters whose rates are summed per group (e.g. both
+   * directions of `istio_tcp_sent_bytes_total` and `istio_tcp_received_bytes_total`).
+   */
+  metric: string | readonly string[];
   /** Labels to keep, as in `sum by (…)`; empty sums everything into one series. */
   by: readonly string[];
   /** Conditions on the series, ANDed. */
@@ -45,6 +48,24 @@ export interface RateExpression {
   windowSeconds: number;
 }
 
+/** What {@link histogramQuantile} aggregates: one histogram, by its base name. */
+export interface QuantileExpression extends Omit<RateExpression, 'metric'> {
+  /** The histogram's base name, without `_bucket`, e.g. `istio_request_duration_milliseconds`. */
+  metric: string;
+  /** From 0 to 1, e.g. 0.95 for p95. */
+  quantile: number;
+}
+
+/**
+ * The label that keeps the series of several counters apart until `sum` adds them up. `rate` drops the metric
+ * name, and Prometheus 2 refuses a `rate` whose result holds two series that differ only by name ("vector cannot
+ * contain metrics with the same labelset"), so `rate({__name__=~"a|b"}[w])` fails whenever both counters have a
+ * series with the same labels, which is the rule for sent and received bytes. Each counter's rate is therefore
+ * labelled with its name (`label_replace`) and the rates are joined with `or`, whose sides then never share a
+ * label set.
+ */
+export const COUNTER_LABEL = 'meshlens_counter';
+
 function sumBy(by: readonly string[], inner: string): string {
   by.forEach(assertLabelName);
   return by.length === 0 ? `sum(${inner})` : `sum by (${by.join(', ')}) (${inner})`;
@@ -52,6 +73,25 @@ function sumBy(by: readonly string[], inner: string): string {
 
 function rateOf(metric: string, match: readonly LabelMatcher[], windowSeconds: number): string {
   return `rate(${selector(metric, match)}[${formatDuration(windowSeconds)}])`;
+}
+
+/** The counters of an expression, each once; a `RangeError` for none. */
+function countersOf(metric: string | readonly string[]): string[] {
+  const names = typeof metric === 'string' ? [metric] : [...new Set(metric)];
+  if (names.length === 0) throw new RangeError('invalid metric: name at least one counter');
+  return names;
+}
+
+/** The rates of one or more counters, as one vector that `sum by` can add up (see {@link COUNTER_LABEL}). */
+function ratesOf(names: readonly string[], match: readonly LabelMatcher[], windowSeconds: number): string {
+  const [only] = names;
+  if (names.length === 1 && only !== undefined) return rateOf(only, match, windowSeconds);
+  return names
+    .map(
+      (name) =>
+        `label_replace(${rateOf(name, match, windowSeconds)}, "${COUNTER_LABEL}", ${quoteLabelValue(name)}, "", "")`,
+    )
+    .join(' or ');
 }
 
 /**
@@ -75,11 +115,14 @@ function selections(expr: RateExpression, by: readonly string[]): (readonly Labe
 
 /**
  * `sum by (by) (rate(metric{match}[window]))`: per-second rates, summed per group. With `anyOf`:
- * `sum by (by) (rate(metric{match,A1}[window])) or sum by (by) (rate(metric{match,A2}[window]))`.
+ * `sum by (by) (rate(metric{match,A1}[window])) or sum by (by) (rate(metric{match,A2}[window]))`. With several
+ * counters, each `rate(…)` is `label_replace(rate(a{…}[window]), …) or label_replace(rate(b{…}[window]), …)`
+ * (see {@link COUNTER_LABEL}), so a group's value is the sum of its rates over every counter.
  */
 export function sumByRate(expr: RateExpression): string {
+  const names = countersOf(expr.metric);
   return selections(expr, expr.by)
-    .map((match) => sumBy(expr.by, rateOf(expr.metric, match, expr.windowSeconds)))
+    .map((match) => sumBy(expr.by, ratesOf(names, match, expr.windowSeconds)))
     .join(' or ');
 }
 
@@ -88,7 +131,7 @@ export function sumByRate(expr: RateExpression): string {
  * histogram per group, in the histogram's unit. `quantile` must be within [0, 1]. With `anyOf`, the argument is the
  * `or` of one `sum by (le, by)` per alternative (`le` groups too, so a bucket is never counted twice).
  */
-export function histogramQuantile(expr: RateExpression & { quantile: number }): string {
+export function histogramQuantile(expr: QuantileExpression): string {
   if (!(expr.quantile >= 0 && expr.quantile <= 1)) {
     throw new RangeError(`invalid quantile ${expr.quantile}: expected a number from 0 to 1`);
   }

@@ -26,6 +26,8 @@ describe('graphQuery', () => {
     );
     expect(graphSearchParams({ ...view, namespaces: [], end: '1777629600' }).get('namespaces')).toBe('*');
     expect(graphSearchParams({ ...view, end: '1777629600' }).get('end')).toBe('1777629600');
+    expect(graphSearchParams({ ...view, recent: '10s' }).get('recent')).toBe('10s');
+    expect(graphSearchParams({ ...view, recent: null }).has('recent')).toBe(false);
   });
 
   it('keys equal views alike, under the graph key', () => {

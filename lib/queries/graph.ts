@@ -13,6 +13,8 @@ export interface GraphQueryParams {
   layers: GraphLayers;
   /** End of the window (ISO-8601 or unix seconds) for time travel; now when absent. */
   end?: string | null;
+  /** A recent sub-window such as `10s` (10s to the window) to judge edges over too; none when absent. */
+  recent?: string | null;
 }
 
 /** The query string of `GET /api/graph` for the params, namespaces sorted so that equal views share a URL. */
@@ -23,6 +25,7 @@ export function graphSearchParams(params: GraphQueryParams): URLSearchParams {
     graphType: params.graphType,
     layers: params.layers,
   });
+  if (params.recent) search.set('recent', params.recent);
   if (params.end) search.set('end', params.end);
   return search;
 }

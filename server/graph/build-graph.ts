@@ -5,6 +5,7 @@
  * 1. `trafficRecords`   samples of the fixed reads -> traffic records
  * 2. `deduplicate`      records -> logical edges between workloads, each hop counted once (ambient, sidecars)
  *    `borrowL4Security` client-reported L7 edges take mTLS and identities from ztunnel's view of the same pair
+ *    `attachRecent`     the recent sub-window's reads, through the same two steps, onto the same edges
  * 3. `toGraphModel`     edges -> nodes and edges of the graph type (workload, app, service; unknown, external)
  * 4. enrichers          `filterLayers`, `addConfig` (data plane, waypoint, badges), `addRates`, `addHealth`
  * 5. `toResponse`       the DTO's nodes and edges
@@ -20,6 +21,7 @@ import { toGraphModel } from './graph-type';
 import { filterLayers } from './layers';
 import type { MeshFacts } from './mesh-facts';
 import type { TrafficMetric } from './model';
+import { attachRecent } from './recent';
 import { borrowL4Security } from './security';
 import { toResponse } from './to-response';
 import { trafficRecords } from './traffic-records';
@@ -27,6 +29,8 @@ import { trafficRecords } from './traffic-records';
 /** What the pipeline needs: the samples of the reads that answered, the configuration, and the view asked for. */
 export interface GraphInput {
   samples: Partial<Record<TrafficMetric, readonly Sample[]>>;
+  /** The reads over a recent sub-window at the end of the window, and its length in seconds; absent for none. */
+  recent?: { samples: Partial<Record<TrafficMetric, readonly Sample[]>>; seconds: number } | null;
   facts: MeshFacts;
   graphType: GraphType;
   layers: GraphLayers;
@@ -37,10 +41,12 @@ export interface GraphInput {
 export function buildGraph(input: GraphInput): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const edges = deduplicate(trafficRecords(input.samples), input.facts);
   borrowL4Security(edges);
+  const recent = input.recent ?? null;
+  if (recent !== null) attachRecent(edges, deduplicate(trafficRecords(recent.samples), input.facts));
   const graph = toGraphModel(edges, input.graphType, input.facts);
   filterLayers(graph, input.layers);
   addConfig(graph, input.facts);
   addRates(graph);
   addHealth(graph, input.thresholds);
-  return toResponse(graph);
+  return toResponse(graph, recent?.seconds ?? null);
 }

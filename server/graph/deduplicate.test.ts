@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '@/lib/metrics/types';
-import { caseSamples, clusterFacts, type CaseName } from './__fixtures__/cases';
+import { caseSamples, clusterFacts, recentCaseReads, type CaseName } from './__fixtures__/cases';
 import { clusterSnapshot } from './__fixtures__/cluster';
 import { deduplicate } from './deduplicate';
 import { meshFacts } from './mesh-facts';
@@ -141,6 +141,20 @@ describe('deduplicate, beyond the recorded cases', () => {
     const edges = deduplicate(trafficRecords(caseSamples('ambient-waypoint')), noGateway);
     // Without configuration, the hops through it are edges of their own.
     expect(edges.map(pair).sort()).toContain('productpage-v1->waypoint tcp L4 by source');
+  });
+
+  it('counts bytes read both ways in one query as it counts the two one-way reads', () => {
+    const cases: CaseName[] = ['ambient-waypoint', 'ambient-l4', 'gateway', 'ztunnel-deny'];
+    const bytesOf = (edges: TrafficEdge[]): Record<string, number | null> =>
+      Object.fromEntries(edges.map((e) => [pair(e), e.totals.bytes]));
+    const oneWay = bytesOf(edgesOf(...cases));
+    const merged = bytesOf(deduplicate(trafficRecords(recentCaseReads(...cases).samples), facts));
+    expect(Object.keys(merged).sort()).toEqual(Object.keys(oneWay).sort());
+    for (const [key, bytes] of Object.entries(oneWay)) {
+      if (bytes === null) expect(merged[key], key).toBeNull();
+      else expect(merged[key], key).toBeCloseTo(bytes, 6);
+    }
+    expect(Object.values(merged).filter((bytes) => (bytes ?? 0) > 0).length).toBeGreaterThan(3);
   });
 
   it('makes TCP through a waypoint an L4 edge via the waypoint when no L7 edge carries it', () => {

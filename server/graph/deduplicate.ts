@@ -17,7 +17,7 @@ import {
   type TrafficMetric,
   type TrafficRecord,
 } from './model';
-import { TCP_METRICS } from './traffic-records';
+import { BYTE_METRICS, TCP_METRICS } from './traffic-records';
 
 /** What a record is used for. */
 type Use =
@@ -67,20 +67,27 @@ const ADD: Readonly<Record<TrafficMetric, (t: EdgeTotals, r: TrafficRecord) => v
     if (failureClassOf(code) === undefined && failingGrpc(r.grpcStatus)) t.grpcErrors += r.value;
     if (r.security === 'mutual_tls') t.mtlsRequests += r.value;
   },
+  bytes: (t, r) => addBytes(t, r),
   sentBytes: (t, r) => addBytes(t, r),
   receivedBytes: (t, r) => addBytes(t, r),
   closedConnections: (t, r) => {
-    t.connections += r.value;
-    if (r.security === 'mutual_tls') t.mtlsConnections += r.value;
+    addConnections(t, r);
     if (r.responseFlags.split(',').includes('DENY')) {
       t.denied += r.value;
       t.responseCodes['0'] = (t.responseCodes['0'] ?? 0) + r.value;
     }
   },
+  // Read over the recent sub-window only, where no refusal is judged (ztunnel writes DENY at the close).
+  openedConnections: (t, r) => addConnections(t, r),
   latencyP50: () => undefined,
   latencyP95: () => undefined,
   latencyP99: () => undefined,
 };
+
+function addConnections(t: EdgeTotals, r: TrafficRecord): void {
+  t.connections += r.value;
+  if (r.security === 'mutual_tls') t.mtlsConnections += r.value;
+}
 
 function addBytes(t: EdgeTotals, r: TrafficRecord): void {
   t.bytes = (t.bytes ?? 0) + r.value;
@@ -113,6 +120,7 @@ export function deduplicate(records: readonly TrafficRecord[], facts: MeshFacts)
     } else if (use.kind === 'waypoint-tcp') {
       pushTo(waypointTcp, pairKey(r), r);
     } else {
+      // As trafficEdgeKey names the edge this record makes.
       const key = `${r.source.key}|${r.destination.key}|${r.service.host}|${tcp ? 'tcp' : r.protocol}|${use.layer}`;
       const current = candidates.get(key);
       if (current === undefined || use.rank > current.rank) {
@@ -135,7 +143,7 @@ export function deduplicate(records: readonly TrafficRecord[], facts: MeshFacts)
     const carried = carrier === undefined ? undefined : waypointTcp.get(carrier);
     if (carrier !== undefined && carried) {
       // Only the bytes: the requests already tell this edge's outcomes.
-      for (const r of carried) if (r.metric !== 'closedConnections') ADD[r.metric](edge.totals, r);
+      for (const r of carried) if (BYTE_METRICS.has(r.metric)) ADD[r.metric](edge.totals, r);
       waypointTcp.delete(carrier);
     }
     edges.push(edge);
@@ -179,5 +187,6 @@ function edgeOf(
     via,
     reporter: first.reporter,
     totals,
+    recent: null,
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '@/lib/graph/health';
 import { caseGraph } from './__fixtures__/cases';
-import { addHealth } from './enrich-health';
-import { emptyTotals, type GraphModel } from './model';
+import { addHealth, windowAndRecentHealth } from './enrich-health';
+import { emptyTotals, type EdgeTotals, type GraphModel } from './model';
 
 function judged(graph: GraphModel, thresholds = DEFAULT_THRESHOLDS): GraphModel {
   addHealth(graph, thresholds);
@@ -61,5 +61,50 @@ describe('addHealth', () => {
     if (b) b.totals = emptyTotals();
     judged(graph);
     expect([a?.health, b?.health]).toEqual(['healthy', 'idle']);
+  });
+
+  it('judges an edge and its callee over the window and the recent sub-window, the worse winning', () => {
+    const recentOf = (ok: number, failed: number): EdgeTotals => ({
+      ...emptyTotals(),
+      requests: ok + failed,
+      responseCodes: { '200': ok, '500': failed },
+    });
+    const id = 'workload:legacy/orders-v1->workload:legacy/inventory-v1|http|L7';
+    const callee = 'workload:legacy/inventory-v1';
+    const withRecent = (
+      recent: EdgeTotals | null,
+      names: Parameters<typeof caseGraph>[1][] = ['sidecar'],
+    ) => {
+      const graph = caseGraph('workload', ...names);
+      const edge = graph.edges.get(id);
+      if (edge) edge.recent = recent;
+      return judged(graph);
+    };
+    // A healthy window with a fault in the last seconds: failing at once, edge and callee.
+    const fault = withRecent(recentOf(1, 1));
+    expect([fault.edges.get(id)?.health, fault.nodes.get(callee)?.health]).toEqual(['failing', 'failing']);
+    // A few errors in the sub-window degrade it; nothing in it (idle) leaves the window's verdict.
+    expect(withRecent(recentOf(99, 1)).edges.get(id)?.health).toBe('degraded');
+    const quiet = withRecent(emptyTotals());
+    expect([quiet.edges.get(id)?.health, quiet.nodes.get(callee)?.health]).toEqual(['healthy', 'healthy']);
+    // A failure the window still holds stays flagged though the sub-window is clean.
+    const graph = caseGraph('workload', 'waypoint-403');
+    for (const edge of graph.edges.values()) edge.recent = recentOf(10, 0);
+    judged(graph);
+    expect([...graph.edges.values()].map((e) => e.health)).toEqual(['failing']);
+    expect(graph.nodes.get('workload:bookinfo/details-v1')?.health).toBe('failing');
+  });
+});
+
+describe('windowAndRecentHealth', () => {
+  it.each([
+    ['healthy', null, 'healthy'],
+    ['healthy', 'failing', 'failing'],
+    ['degraded', 'failing', 'failing'],
+    ['failing', 'healthy', 'failing'],
+    ['degraded', 'idle', 'degraded'],
+    ['idle', 'healthy', 'healthy'],
+  ] as const)('window %s, recent %s: %s', (window, recent, expected) => {
+    expect(windowAndRecentHealth(window, recent)).toBe(expected);
   });
 });

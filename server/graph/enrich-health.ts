@@ -3,6 +3,9 @@
  * statuses and code 0 against the 5xx thresholds, 4xx against theirs) or its connections (L4: those ztunnel
  * refused count as 5xx). A node is judged on what came in: its inbound edges, per layer, the worse layer
  * winning; a waypoint on the edges that passed through it. A node nothing came into is `unknown`.
+ *
+ * With a recent sub-window, each is judged over the window and over the sub-window, the worse verdict winning: a
+ * fault shows as soon as the sub-window holds it, and a past one stays flagged until the window no longer does.
  */
 import {
   countsFromCodes,
@@ -44,16 +47,33 @@ function judge(tally: Tally, thresholds: HealthThresholds): Health {
   return healthOf(tally, thresholds);
 }
 
+/** What a node's health is judged on: per layer, over the window and over the recent sub-window. */
+type Inbound = Partial<Record<`${'window' | 'recent'} ${EdgeDraft['layer']}`, Tally>>;
+
+/** The verdict on an edge's (or a node's) traffic: the worse of the window's and the sub-window's. */
+export function windowAndRecentHealth(window: Health, recent: Health | null): Health {
+  return recent === null ? window : worstHealth([window, recent]);
+}
+
 /** Sets `health` on every edge and node. */
 export function addHealth(graph: GraphModel, thresholds: HealthThresholds): void {
-  const inbound = new Map<string, Partial<Record<EdgeDraft['layer'], Tally>>>();
+  const inbound = new Map<string, Inbound>();
   const into = (node: string, edge: EdgeDraft): void => {
-    const layers = inbound.get(node) ?? {};
-    layers[edge.layer] = addTo(layers[edge.layer] ?? emptyTally(), edge.totals, edge.layer);
-    inbound.set(node, layers);
+    const tallies = inbound.get(node) ?? {};
+    const add = (span: 'window' | 'recent', totals: EdgeTotals): void => {
+      const key = `${span} ${edge.layer}` as const;
+      tallies[key] = addTo(tallies[key] ?? emptyTally(), totals, edge.layer);
+    };
+    add('window', edge.totals);
+    if (edge.recent !== null) add('recent', edge.recent);
+    inbound.set(node, tallies);
   };
   for (const edge of graph.edges.values()) {
-    edge.health = judge(addTo(emptyTally(), edge.totals, edge.layer), thresholds);
+    const recent = edge.recent && judge(addTo(emptyTally(), edge.recent, edge.layer), thresholds);
+    edge.health = windowAndRecentHealth(
+      judge(addTo(emptyTally(), edge.totals, edge.layer), thresholds),
+      recent,
+    );
     into(edge.target, edge);
     if (edge.via !== null) into(edge.via, edge);
   }

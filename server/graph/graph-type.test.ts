@@ -72,6 +72,28 @@ describe('toGraphModel', () => {
     );
   });
 
+  it('adds the recent sub-window’s traffic of merged edges too, without touching the workload edges’', () => {
+    const [edge] = caseEdges('ambient-waypoint');
+    const recent = { ...emptyTotals(), requests: 1, responseCodes: { '500': 1 } };
+    const v2: TrafficEdge = { ...edge!, totals: emptyTotals(), recent: null };
+    const v3: TrafficEdge = {
+      ...v2,
+      destination: { ...edge!.destination, key: 'bookinfo/reviews-v3', workload: 'reviews-v3' },
+      recent,
+    };
+    const v1: TrafficEdge = {
+      ...v3,
+      destination: { ...edge!.destination, key: 'bookinfo/reviews-v1', workload: 'reviews-v1' },
+    };
+    const graph = toGraphModel([v2, v3, v1], 'app', clusterFacts());
+    const merged = graph.edges.get('app:bookinfo/productpage->app:bookinfo/reviews|http|L7');
+    expect(merged?.recent?.requests).toBe(2);
+    expect(merged?.recent?.responseCodes).toEqual({ '500': 2 });
+    expect(recent.requests).toBe(1);
+    const alone = toGraphModel([v2], 'app', clusterFacts());
+    expect(alone.edges.get('app:bookinfo/productpage->app:bookinfo/reviews|http|L7')?.recent).toBeNull();
+  });
+
   it('service graph: edges into the Service called, from the caller’s only Service or else its workload', () => {
     const graph = caseGraph('service', 'ambient-waypoint', 'ambient-l4', 'unknown-caller');
     expect(ids(graph.edges)).toEqual(

@@ -17,7 +17,7 @@ import { serviceOfFqdn } from '@/lib/istio';
 import type { MeshFacts } from './mesh-facts';
 import {
   addTotals,
-  emptyTotals,
+  copyTotals,
   keyOf,
   UNKNOWN,
   type EdgeDraft,
@@ -183,17 +183,20 @@ export function toGraphModel(edges: readonly TrafficEdge[], type: GraphType, fac
     if (edge === undefined) {
       // The first edge's totals are shared until a second edge merges in (most edges never merge).
       const draft = { id, source: source.id, target: target.id, protocol: e.protocol, layer: e.layer };
-      graph.edges.set(id, { ...draft, via, totals: e.totals, health: 'unknown' });
+      graph.edges.set(id, { ...draft, via, totals: e.totals, recent: e.recent, health: 'unknown' });
       continue;
     }
     if (!copied.has(edge)) {
-      const own = emptyTotals();
-      addTotals(own, edge.totals);
-      edge.totals = own;
+      edge.totals = copyTotals(edge.totals);
+      edge.recent = edge.recent && copyTotals(edge.recent);
       copied.add(edge);
     }
     edge.via ??= via;
     addTotals(edge.totals, e.totals);
+    if (e.recent !== null) {
+      if (edge.recent === null) edge.recent = copyTotals(e.recent);
+      else addTotals(edge.recent, e.recent);
+    }
   }
   return graph;
 }

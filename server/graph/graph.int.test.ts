@@ -87,13 +87,28 @@ describe('the graph of the demo mesh', () => {
     expect(graph.nodes.find((n) => n.id === 'workload:outside/client')?.dataplane).toBe('none');
   });
 
-  it('issues the same number of queries for one namespace as for three', async () => {
+  it('issues the same number of queries for one namespace as for three: six, eight with a recent sub-window', async () => {
     const one = await graphOf({ namespaces: ['bookinfo'] });
     const three = await graphOf({ namespaces: ['bookinfo', 'payments', 'legacy'] });
-    expect(one.meta.queries).toBeGreaterThan(0);
-    expect(one.meta.queries).toBeLessThanOrEqual(8);
+    expect(one.meta.queries).toBe(6);
     expect(three.meta.queries).toBe(one.meta.queries);
     expect(three.edges.length).toBeGreaterThan(one.edges.length);
+    const recent = await graphOf({ namespaces: ['bookinfo', 'payments', 'legacy'], recentSeconds: 10 });
+    expect(recent.meta.queries).toBe(8);
+    expect(recent.meta.recentSeconds).toBe(10);
+    expect(recent.edges.map((e) => e.id)).toEqual(three.edges.map((e) => e.id));
+  });
+
+  it('judges each edge over the recent sub-window too, with the same de-duplication', async () => {
+    const graph = await graphOf({ namespaces: ['bookinfo', 'payments'], recentSeconds: 20 });
+    const reviews = edge(graph, 'bookinfo/productpage-v1', 'bookinfo/reviews-v2', 'L7');
+    expect(reviews.recent).toMatchObject({ seconds: 20, errorRate: 0, mtls: 1 });
+    // The waypoint's requests, counted once: about the window's rate, not two or three times it.
+    const ratio = (reviews.recent?.requestsPerSecond ?? 0) / reviews.requestsPerSecond;
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(1.5);
+    expect(edge(graph, 'outside/client', 'payments/api-v1', 'L4').recent).toMatchObject({ mtls: 0 });
+    expect(edge(graph, 'payments/api-v1', 'payments/postgres', 'L4').recent).toMatchObject({ mtls: 1 });
   });
 
   it('answers an unknown namespace with an empty graph and an error', async () => {

@@ -4,11 +4,11 @@ import { DEFAULT_THRESHOLDS } from '@/lib/graph/health';
 import type { KindName } from '@/lib/kube/kinds';
 import type { KubeObject } from '@/lib/kube/object';
 import { SourceError } from '@/lib/source-error';
-import type { MetricsSource } from '@/server/telemetry/metrics-source';
-import { caseSamples } from './__fixtures__/cases';
+import type { MetricsSource, QuantileQuery, RateQuery } from '@/server/telemetry/metrics-source';
+import { RECENT_CASE_SECONDS, recentCaseReads } from './__fixtures__/cases';
 import { clusterSnapshot } from './__fixtures__/cluster';
 import { readGraph, thresholdsFromEnv, type GraphSources } from './index';
-import { GRAPH_QUERIES } from './queries';
+import { RECENT_QUERIES, WINDOW_QUERIES } from './queries';
 
 const KINDS: Partial<Record<KindName, keyof ReturnType<typeof clusterSnapshot>>> = {
   namespaces: 'namespaces',
@@ -31,23 +31,29 @@ function fakeKube(failing: Partial<Record<KindName, SourceError>> = {}): GraphSo
   };
 }
 
-/** Answers every read with the recorded samples of every case. */
+/**
+ * Answers every read with the recorded samples of two cases (waypoint, ztunnel only) as a refresh with a recent
+ * sub-window reads them: each read by what it asks for (its counters, its quantile, its window).
+ */
 function recordedMetrics(): MetricsSource & { calls: number } {
-  const samples = caseSamples('ambient-waypoint', 'ambient-l4');
+  const reads = recentCaseReads('ambient-waypoint', 'ambient-l4');
   const source = {
     calls: 0,
     source: 'prometheus' as const,
     probe: vi.fn(),
     rateRange: vi.fn(),
-    rate: async (q: { metric: string; by: readonly string[] }) => answer(q),
-    quantile: async (q: { metric: string; by: readonly string[]; quantile: number }) => answer(q),
+    rate: async (q: RateQuery) => answer(q),
+    quantile: async (q: QuantileQuery) => answer(q),
   };
-  const answer = (q: { metric: string; quantile?: number }) => {
+  const answer = (q: RateQuery | QuantileQuery) => {
     source.calls++;
-    const name = GRAPH_QUERIES.find(
-      (g) => g.metric === q.metric && (g.read.kind === 'rate' || g.read.quantile === q.quantile),
+    const recent = q.windowSeconds === RECENT_CASE_SECONDS;
+    const name = (recent ? RECENT_QUERIES : WINDOW_QUERIES).find(
+      (g) =>
+        JSON.stringify(g.metric) === JSON.stringify(q.metric) &&
+        (g.read.kind === 'rate' || ('quantile' in q && g.read.quantile === q.quantile)),
     )?.name;
-    return { data: name ? (samples[name] ?? []) : [], warnings: [] };
+    return { data: name ? ((recent ? reads.recent : reads.samples)[name] ?? []) : [], warnings: [] };
   };
   return source;
 }
@@ -71,13 +77,35 @@ describe('readGraph', () => {
     expect(graph.meta).toEqual({
       namespaces: '*',
       windowSeconds: 300,
+      recentSeconds: null,
       end: '2026-05-01T12:00:00.000Z',
       graphType: 'workload',
       layers: 'both',
-      queries: GRAPH_QUERIES.length,
+      queries: 6,
       durationMs: expect.any(Number) as unknown,
     });
-    expect(metrics.calls).toBe(GRAPH_QUERIES.length);
+    expect(metrics.calls).toBe(6);
+    expect(graph.edges.every((e) => e.recent === null)).toBe(true);
+  });
+
+  it('reads the recent sub-window too when asked: eight queries, and each edge’s recent figures', async () => {
+    const metrics = recordedMetrics();
+    const graph = await readGraph(params({ recentSeconds: RECENT_CASE_SECONDS }), {
+      kube: fakeKube(),
+      metrics,
+    });
+    expect(graph.errors).toEqual([]);
+    expect(graph.meta).toMatchObject({ queries: 8, recentSeconds: 10 });
+    expect(metrics.calls).toBe(8);
+    const reviews = graph.edges.find((e) => e.id.endsWith('/reviews-v2|http|L7'));
+    expect(reviews?.recent).toEqual({
+      seconds: 10,
+      requestsPerSecond: expect.closeTo(1, 9),
+      errorRate: expect.closeTo(0.1, 9),
+      mtls: 1,
+    });
+    const postgres = graph.edges.find((e) => e.id.endsWith('/postgres-v1|tcp|L4'));
+    expect(postgres?.recent).toMatchObject({ requestsPerSecond: 0, errorRate: 0, mtls: 1 });
   });
 
   it('answers an empty graph with an error for namespaces the cluster does not have, without querying', async () => {
@@ -97,7 +125,7 @@ describe('readGraph', () => {
       metrics,
     });
     expect(graph.errors.map((e) => e.message)).toEqual(['namespace "nope" not found']);
-    expect(graph.meta.queries).toBe(GRAPH_QUERIES.length);
+    expect(graph.meta.queries).toBe(6);
   });
 
   it('answers an empty graph with an error when no metrics source is configured', async () => {

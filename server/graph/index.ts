@@ -56,9 +56,10 @@ function knownNamespaces(
 }
 
 /**
- * The service graph for the parameters (docs/graph-api.md): one fixed set of concurrent metric reads, then the
- * pipeline of `build-graph.ts`. What cannot be read (a query refused, a source down, an unknown namespace) is
- * listed in `errors` and the rest is still answered.
+ * The service graph for the parameters (docs/graph-api.md): one fixed set of concurrent metric reads (six, and
+ * two more over the recent sub-window when `recentSeconds` is given), then the pipeline of `build-graph.ts`. What
+ * cannot be read (a query refused, a source down, an unknown namespace) is listed in `errors` and the rest is still
+ * answered.
  */
 export async function readGraph(
   params: GraphParams,
@@ -70,14 +71,21 @@ export async function readGraph(
   const errors: SourceErrorDTO[] = [];
   const snapshot = snapshotOf(sources.kube, errors);
   const namespaces = knownNamespaces(params, sources.kube, snapshot, errors);
-  let reads: TrafficReads = { samples: {}, errors: [], issued: 0 };
+  const recentSeconds = params.recentSeconds ?? null;
+  let reads: TrafficReads = { samples: {}, recent: null, errors: [], issued: 0 };
   if (sources.metrics === null) errors.push(NO_METRICS);
   else if (namespaces.length > 0) {
-    const selection = { namespaces, windowSeconds: params.windowSeconds, ...(params.end ? { at: end } : {}) };
+    const selection = {
+      namespaces,
+      windowSeconds: params.windowSeconds,
+      recentSeconds,
+      ...(params.end ? { at: end } : {}),
+    };
     reads = await readTraffic(sources.metrics, selection, options.signal);
   }
   const { nodes, edges } = buildGraph({
     samples: reads.samples,
+    recent: reads.recent && recentSeconds !== null ? { samples: reads.recent, seconds: recentSeconds } : null,
     facts: meshFacts(snapshot),
     graphType: params.graphType,
     layers: params.layers,
@@ -90,6 +98,7 @@ export async function readGraph(
     meta: {
       namespaces: params.namespaces,
       windowSeconds: params.windowSeconds,
+      recentSeconds,
       end: end.toISOString(),
       graphType: params.graphType,
       layers: params.layers,

@@ -5,12 +5,18 @@
  */
 import type { GraphEdge, GraphNode, Health } from '@/lib/graph/types';
 
-/** The name of one of the fixed reads (see `queries.ts`), which is also what its values measure. */
+/**
+ * The name of one of the fixed reads (see `queries.ts`), which is also what its values measure: requests/s,
+ * bytes/s (`bytes` both directions in one read; `sentBytes` the response direction, `receivedBytes` the request
+ * direction), connections/s closed or opened, or a latency percentile in ms.
+ */
 export type TrafficMetric =
   | 'requests'
+  | 'bytes'
   | 'sentBytes'
   | 'receivedBytes'
   | 'closedConnections'
+  | 'openedConnections'
   | 'latencyP50'
   | 'latencyP95'
   | 'latencyP99';
@@ -68,7 +74,10 @@ export interface EdgeTotals {
   /** Bytes per second both ways, null when no TCP series was seen. */
   bytes: number | null;
   mtlsBytes: number;
-  /** Connections closed per second, those refused by ztunnel (`DENY`), and those over mutual TLS. */
+  /**
+   * Connections per second (closed, over the window: ztunnel records refusals at the close; opened, over the
+   * recent sub-window: the connections made since), those refused by ztunnel (`DENY`), and those over mutual TLS.
+   */
   connections: number;
   denied: number;
   mtlsConnections: number;
@@ -90,6 +99,15 @@ export interface TrafficEdge {
   /** The reporter whose series the numbers come from. */
   reporter: string;
   totals: EdgeTotals;
+  /** What the same logical edge carried in the recent sub-window, when one was read and it had traffic there. */
+  recent: EdgeTotals | null;
+}
+
+/** Caller, callee, Service, protocol and layer: what makes a logical edge one (see `deduplicate.ts`). */
+export function trafficEdgeKey(
+  e: Pick<TrafficEdge, 'source' | 'destination' | 'service' | 'protocol' | 'layer'>,
+): string {
+  return `${e.source.key}|${e.destination.key}|${e.service.host}|${e.protocol}|${e.layer}`;
 }
 
 /** A node while the enrichers complete it: the DTO plus what it stands for in the cluster. */
@@ -109,6 +127,8 @@ export interface EdgeDraft {
   layer: GraphEdge['layer'];
   via: string | null;
   totals: EdgeTotals;
+  /** The recent sub-window's totals of the edges merged into it; null when none had any. */
+  recent: EdgeTotals | null;
   health: Health;
 }
 
@@ -134,6 +154,13 @@ export function emptyTotals(): EdgeTotals {
     destinationPrincipals: new Set(),
     latency: null,
   };
+}
+
+/** A copy of `totals` that can be added to without touching the original. */
+export function copyTotals(totals: EdgeTotals): EdgeTotals {
+  const copy = emptyTotals();
+  addTotals(copy, totals);
+  return copy;
 }
 
 /** Adds `from` into `into` (sums, unions, weighted latency). */

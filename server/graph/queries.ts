@@ -1,13 +1,13 @@
 /**
- * The graph's reads: one fixed table of metric queries for the whole selection (the same seven whatever the number
- * of namespaces), run concurrently. A namespace selection becomes `anyOf` alternatives (an edge counts when its
- * source, destination workload or destination service is in a selected namespace), so every query still reads
- * every selected namespace at once.
+ * The graph's reads: one fixed table of metric queries for the whole selection (the same six whatever the number
+ * of namespaces, and two more over a recent sub-window when one is asked for), run concurrently. A namespace
+ * selection becomes `anyOf` alternatives (an edge counts when its source, destination workload or destination
+ * service is in a selected namespace), so every query still reads every selected namespace at once.
  */
 import type { LabelMatcher, Sample } from '@/lib/metrics/types';
 import { anyOfRegex } from '@/lib/promql/escape';
 import { isSourceError, type SourceErrorDTO } from '@/lib/source-error';
-import type { MetricsSource } from '@/server/telemetry/metrics-source';
+import type { CounterNames, MetricsSource } from '@/server/telemetry/metrics-source';
 import type { TrafficMetric } from './model';
 
 /** The labels that name an edge: both ends, the destination service, the protocol and who reported it. */
@@ -30,23 +30,42 @@ export const EDGE_LABELS = [
 /** The labels that say how an edge was secured. */
 const SECURITY_LABELS = ['connection_security_policy', 'source_principal', 'destination_principal'] as const;
 
-/** One fixed read. */
-export interface GraphQuery {
+/** One fixed read: a counter's rate (or several counters', summed), or a histogram's quantile. */
+export type GraphQuery = RateRead | QuantileRead;
+
+/** The rate of a counter, or the summed rates of several, by the `by` labels. */
+export interface RateRead {
   name: TrafficMetric;
-  /** A counter's rate, or a histogram's quantile. */
-  read: { kind: 'rate' } | { kind: 'quantile'; quantile: number };
+  read: { kind: 'rate' };
+  metric: CounterNames;
+  by: readonly string[];
+}
+
+/** A quantile of a histogram (its base name), by the `by` labels. */
+export interface QuantileRead {
+  name: TrafficMetric;
+  read: { kind: 'quantile'; quantile: number };
   metric: string;
   by: readonly string[];
 }
 
-const latency = (name: TrafficMetric, quantile: number): GraphQuery => ({
+const isQuantile = (q: GraphQuery): q is QuantileRead => q.read.kind === 'quantile';
+
+const latency = (name: TrafficMetric, quantile: number): QuantileRead => ({
   name,
   read: { kind: 'quantile', quantile },
   metric: 'istio_request_duration_milliseconds',
   by: EDGE_LABELS,
 });
 
-/** Every read a graph refresh makes (docs/graph-api.md, "Queries"). */
+const SENT_BYTES = 'istio_tcp_sent_bytes_total';
+const RECEIVED_BYTES = 'istio_tcp_received_bytes_total';
+
+/**
+ * The graph's reads over the window, by name (docs/graph-api.md, "Queries"), with the labels its de-duplication
+ * needs. A refresh issues {@link WINDOW_QUERIES}; `sentBytes` (one direction alone) is here for the views that
+ * count what workloads sent back with the graph's labels (the Mesh posture), not issued by the graph.
+ */
 export const GRAPH_QUERIES: readonly GraphQuery[] = [
   {
     name: 'requests',
@@ -55,15 +74,16 @@ export const GRAPH_QUERIES: readonly GraphQuery[] = [
     by: [...EDGE_LABELS, 'response_code', 'grpc_response_status', 'response_flags', ...SECURITY_LABELS],
   },
   {
-    name: 'sentBytes',
+    // Bytes are only ever added up (both directions of an edge), so one read sums the two counters.
+    name: 'bytes',
     read: { kind: 'rate' },
-    metric: 'istio_tcp_sent_bytes_total',
+    metric: [SENT_BYTES, RECEIVED_BYTES],
     by: [...EDGE_LABELS, ...SECURITY_LABELS],
   },
   {
-    name: 'receivedBytes',
+    name: 'sentBytes',
     read: { kind: 'rate' },
-    metric: 'istio_tcp_received_bytes_total',
+    metric: SENT_BYTES,
     by: [...EDGE_LABELS, ...SECURITY_LABELS],
   },
   {
@@ -76,6 +96,29 @@ export const GRAPH_QUERIES: readonly GraphQuery[] = [
   latency('latencyP50', 0.5),
   latency('latencyP95', 0.95),
   latency('latencyP99', 0.99),
+];
+
+/** The reads every refresh makes over the window: six. */
+export const WINDOW_QUERIES: readonly GraphQuery[] = GRAPH_QUERIES.filter((q) => q.name !== 'sentBytes');
+
+/**
+ * The reads over the recent sub-window, when a refresh asks for one: two more. Only what health and the mTLS
+ * share are judged on: requests by outcome and security, and the connections opened (the connections made in the
+ * sub-window, whatever older ones still do) by security.
+ */
+export const RECENT_QUERIES: readonly GraphQuery[] = [
+  {
+    name: 'requests',
+    read: { kind: 'rate' },
+    metric: 'istio_requests_total',
+    by: [...EDGE_LABELS, 'response_code', 'grpc_response_status', 'connection_security_policy'],
+  },
+  {
+    name: 'openedConnections',
+    read: { kind: 'rate' },
+    metric: 'istio_tcp_connections_opened_total',
+    by: [...EDGE_LABELS, 'connection_security_policy'],
+  },
 ];
 
 /** The labels that place an edge in a namespace; each is one `anyOf` alternative. */
@@ -92,9 +135,15 @@ export function namespaceAlternatives(namespaces: readonly string[] | '*'): Labe
   return NAMESPACE_LABELS.map((label) => [{ label, op: '=~', value }]);
 }
 
+/** Samples per read that answered, by the read's name. */
+export type TrafficSamples = Partial<Record<TrafficMetric, Sample[]>>;
+
 /** What the reads gave: samples per read that answered, errors of those that failed, and how many were sent. */
 export interface TrafficReads {
-  samples: Partial<Record<TrafficMetric, Sample[]>>;
+  /** The reads over the window. */
+  samples: TrafficSamples;
+  /** The reads over the recent sub-window; null when none was asked for. */
+  recent: TrafficSamples | null;
   errors: SourceErrorDTO[];
   /** Queries issued. */
   issued: number;
@@ -104,42 +153,70 @@ export interface TrafficReads {
 export interface TrafficSelection {
   namespaces: readonly string[] | '*';
   windowSeconds: number;
+  /** A recent sub-window at the end of the window, in seconds, to read {@link RECENT_QUERIES} over; none if absent. */
+  recentSeconds?: number | null;
   /** End of the window; the source's now when absent. */
   at?: Date;
 }
 
 /**
- * Runs every query of {@link GRAPH_QUERIES} concurrently. A query that fails adds its `SourceError` to `errors`
- * and the others still count; anything that is not a `SourceError` is a bug and rejects.
+ * Runs {@link WINDOW_QUERIES} over the window, and {@link RECENT_QUERIES} over the recent sub-window when one is
+ * asked for, all concurrently. A query that fails adds its `SourceError` to `errors` and the others still count;
+ * anything that is not a `SourceError` is a bug and rejects.
  */
 export async function readTraffic(
   metrics: MetricsSource,
   selection: TrafficSelection,
   signal?: AbortSignal,
 ): Promise<TrafficReads> {
+  const recentSeconds = selection.recentSeconds ?? null;
+  const [windowed, recent] = await Promise.all([
+    runQueries(metrics, WINDOW_QUERIES, selection, selection.windowSeconds, signal),
+    recentSeconds === null ? null : runQueries(metrics, RECENT_QUERIES, selection, recentSeconds, signal),
+  ]);
+  return {
+    samples: windowed.samples,
+    recent: recent?.samples ?? null,
+    errors: [...windowed.errors, ...(recent?.errors ?? [])],
+    issued: WINDOW_QUERIES.length + (recent === null ? 0 : RECENT_QUERIES.length),
+  };
+}
+
+/**
+ * Runs `queries` concurrently over the selection's namespaces and `windowSeconds`: the samples of those that
+ * answered, by name, and the errors of those that failed. Rejects on anything that is not a `SourceError`.
+ */
+export async function runQueries(
+  metrics: MetricsSource,
+  queries: readonly GraphQuery[],
+  selection: Omit<TrafficSelection, 'windowSeconds'>,
+  windowSeconds: number,
+  signal?: AbortSignal,
+): Promise<{ samples: TrafficSamples; errors: SourceErrorDTO[] }> {
   const anyOf = namespaceAlternatives(selection.namespaces);
   const common = {
     match: [],
-    windowSeconds: selection.windowSeconds,
+    windowSeconds,
     ...(anyOf ? { anyOf } : {}),
     ...(selection.at ? { at: selection.at } : {}),
   };
   const settled = await Promise.allSettled(
-    GRAPH_QUERIES.map((q) =>
-      q.read.kind === 'rate'
-        ? metrics.rate({ ...common, metric: q.metric, by: q.by }, signal)
-        : metrics.quantile({ ...common, metric: q.metric, by: q.by, quantile: q.read.quantile }, signal),
+    queries.map((q) =>
+      isQuantile(q)
+        ? metrics.quantile({ ...common, metric: q.metric, by: q.by, quantile: q.read.quantile }, signal)
+        : metrics.rate({ ...common, metric: q.metric, by: q.by }, signal),
     ),
   );
-  const reads: TrafficReads = { samples: {}, errors: [], issued: GRAPH_QUERIES.length };
+  const samples: TrafficSamples = {};
+  const errors: SourceErrorDTO[] = [];
   settled.forEach((outcome, i) => {
-    const name = GRAPH_QUERIES[i]?.name;
+    const name = queries[i]?.name;
     if (name === undefined) return;
-    if (outcome.status === 'fulfilled') reads.samples[name] = outcome.value.data;
-    else if (isSourceError(outcome.reason)) reads.errors.push(outcome.reason.toDTO());
+    if (outcome.status === 'fulfilled') samples[name] = outcome.value.data;
+    else if (isSourceError(outcome.reason)) errors.push(outcome.reason.toDTO());
     else throw outcome.reason;
   });
-  return reads;
+  return { samples, errors };
 }
 
 /** The error in `errors` when the dashboard has no metrics source (demo mode without a demo mesh in the process). */

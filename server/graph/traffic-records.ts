@@ -9,11 +9,14 @@ import { UNKNOWN, type Peer, type TrafficMetric, type TrafficRecord } from './mo
 
 const PROTOCOLS: Readonly<Record<string, GraphEdge['protocol']>> = { tcp: 'tcp', grpc: 'grpc', http: 'http' };
 
+/** Reads of ztunnel's and Envoy's byte counters (summed both ways, or one direction). */
+export const BYTE_METRICS: ReadonlySet<TrafficMetric> = new Set(['bytes', 'sentBytes', 'receivedBytes']);
+
 /** Reads of ztunnel's and Envoy's TCP counters. */
 export const TCP_METRICS: ReadonlySet<TrafficMetric> = new Set([
-  'sentBytes',
-  'receivedBytes',
+  ...BYTE_METRICS,
   'closedConnections',
+  'openedConnections',
 ]);
 
 const or = (value: string | undefined): string => value || UNKNOWN;

@@ -56,7 +56,7 @@ function namespaceRows(name: string): NamespaceWaypoints {
 describe('waypoints of the demo mesh', () => {
   it('answers without errors, with the graph’s fixed reads', () => {
     expect(waypoints.errors).toEqual([]);
-    expect(waypoints.data.meta).toMatchObject({ windowSeconds: 60, queries: 7 });
+    expect(waypoints.data.meta).toMatchObject({ windowSeconds: 60, queries: 6 });
   });
 
   it("bookinfo's waypoint: Programmed, 1/1 ready, bound by the namespace label, carrying bookinfo's calls", () => {

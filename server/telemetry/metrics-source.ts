@@ -50,15 +50,22 @@ export interface SeriesQuery {
 }
 
 /**
+ * One counter, e.g. `istio_requests_total`, or several counters of the same unit whose rates add up per group,
+ * e.g. `['istio_tcp_sent_bytes_total', 'istio_tcp_received_bytes_total']` for bytes both ways. A name listed
+ * twice counts once; an empty list is refused as `bad_query`.
+ */
+export type CounterNames = string | readonly string[];
+
+/**
  * `sum by (by) (rate(metric{match}[window]))` at `at`: for each group, the counter's average increase per second
  * over the `windowSeconds` before `at` (counter resets handled), summed over the group's series (with `anyOf`,
- * over the series an alternative selects).
+ * over the series an alternative selects) and, when several counters are named, over every one of them.
  * Sample values are in the counter's unit per second (requests/s for `istio_requests_total`, bytes/s for
  * `istio_tcp_sent_bytes_total`).
  */
 export interface RateQuery extends SeriesQuery {
-  /** A counter, e.g. `istio_requests_total`. */
-  metric: string;
+  /** A counter, e.g. `istio_requests_total`, or several whose rates are summed (see {@link CounterNames}). */
+  metric: CounterNames;
   /** The end of the window; now when absent. */
   at?: Date;
 }
@@ -84,8 +91,8 @@ export interface QuantileQuery extends SeriesQuery {
  * at each instant where the group had samples in the window before it.
  */
 export interface RateRangeQuery extends SeriesQuery {
-  /** A counter, e.g. `istio_requests_total`. */
-  metric: string;
+  /** A counter, e.g. `istio_requests_total`, or several whose rates are summed (see {@link CounterNames}). */
+  metric: CounterNames;
   start: Date;
   end: Date;
   /** Seconds between points (> 0); at most 11,000 points per series. */

@@ -30,7 +30,10 @@ export interface DemoTelemetryOptions {
   isGateway?: (endpoint: Endpoint) => boolean;
   /** HTTP requests carried by one TCP connection, for the TCP series of HTTP traffic; default 10. */
   requestsPerConnection?: number;
-  /** Counter history for the direct source: default 15 s frames for 15 min, then 10 min frames up to 24 h. */
+  /**
+   * Counter history for the direct source: default 5 s frames for 2 min, 15 s frames for 15 min, then 10 min
+   * frames up to 24 h.
+   */
   history?: HistoryOptions;
   /** Series without increments for this long stop being exported, in seconds; default 300. */
   expirySeconds?: number;

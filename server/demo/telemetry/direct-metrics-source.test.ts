@@ -137,6 +137,25 @@ describe('DirectMetricsSource.rate', () => {
   it('answers no series for a metric the demo mesh does not export', async () => {
     expect((await rate({ metric: 'up' })).data).toEqual([]);
   });
+
+  it('sums the rates of several counters per group, as the Prometheus adapter does', async () => {
+    const bytes = (metric: string | string[]) =>
+      metrics.rate({ metric, by: ['reporter', 'pod'], match: [], windowSeconds: 10 });
+    const sent = await bytes('istio_tcp_sent_bytes_total');
+    const received = await bytes('istio_tcp_received_bytes_total');
+    const both = await bytes(['istio_tcp_sent_bytes_total', 'istio_tcp_received_bytes_total', 'up']);
+    expect(both.data.length).toBeGreaterThan(0);
+    expect(both.data.map((s) => s.labels)).toEqual(expect.arrayContaining(sent.data.map((s) => s.labels)));
+    for (const s of both.data) {
+      const expected = (value(sent.data, s.labels) ?? 0) + (value(received.data, s.labels) ?? 0);
+      expect(expected).toBeGreaterThan(0);
+      expect(s.value).toBeCloseTo(expected, 6);
+    }
+    // A counter listed twice counts once; no counter at all is refused, as Prometheus's adapter refuses it.
+    const twice = await bytes(['istio_tcp_sent_bytes_total', 'istio_tcp_sent_bytes_total']);
+    expect(twice.data).toEqual(sent.data);
+    await expect(bytes([])).rejects.toMatchObject({ kind: 'bad_query' });
+  });
 });
 
 describe('DirectMetricsSource.quantile', () => {

@@ -8,7 +8,12 @@ import type { MetricsResult, RangeSeries, Sample } from '@/lib/metrics/types';
 import { compileMatchers } from '@/lib/metrics/match';
 import { histogramQuantile, sumByRate } from '@/lib/promql/builders';
 import { SourceError } from '@/lib/source-error';
-import type { MetricsSource, QuantileQuery, SeriesQuery } from '@/server/telemetry/metrics-source';
+import type {
+  CounterNames,
+  MetricsSource,
+  QuantileQuery,
+  SeriesQuery,
+} from '@/server/telemetry/metrics-source';
 import { bucketQuantile } from './quantile';
 import { groupOf, resolveMetric, visitSamples } from './series-query';
 import type { SeriesStore } from './series-store';
@@ -24,18 +29,23 @@ export function createDirectMetricsSource(store: SeriesStore): MetricsSource {
     return scratch;
   };
 
-  /** `sum by (by) (rate(metric{match}[window]))` at `atMs`, as a map from group key to sample. */
-  const rates = (q: SeriesQuery & { metric: string }, atMs: number): Map<string, Sample> => {
+  /**
+   * `sum by (by) (rate(metric{match}[window]))` at `atMs`, as a map from group key to sample; with several
+   * counters, each group sums the rates of all of them (the metric name is not a group label).
+   */
+  const rates = (q: SeriesQuery & { metric: CounterNames }, atMs: number): Map<string, Sample> => {
     const groups = new Map<string, Sample>();
-    const metric = resolveMetric(store, q.metric);
-    if (!metric) return groups;
     const windowMs = q.windowSeconds * 1000;
-    visitSamples(store, metric, q, atMs - windowMs, atMs, buffer(), (label, increase) => {
-      const [key, labels] = groupOf(label, q.by);
-      const group = groups.get(key) ?? { labels, value: 0 };
-      group.value += increase / q.windowSeconds;
-      groups.set(key, group);
-    });
+    for (const name of new Set(typeof q.metric === 'string' ? [q.metric] : q.metric)) {
+      const metric = resolveMetric(store, name);
+      if (!metric) continue;
+      visitSamples(store, metric, q, atMs - windowMs, atMs, buffer(), (label, increase) => {
+        const [key, labels] = groupOf(label, q.by);
+        const group = groups.get(key) ?? { labels, value: 0 };
+        group.value += increase / q.windowSeconds;
+        groups.set(key, group);
+      });
+    }
     return groups;
   };
 

@@ -30,6 +30,35 @@ describe('History', () => {
     expect(increase(history, 100, 200)).toBe(0);
   });
 
+  it('reads short windows from 5 s frames: a change shows clean once the window has passed it', () => {
+    // Cell 0 (say, plaintext connections) until t = 90 s, then cell 1 (mTLS) only.
+    const switched = (history: History): History => {
+      for (let s = 1; s <= 105; s++) {
+        history.beginTick(T0 + s * 1000, 1);
+        history.add(0, s <= 90 ? 0 : 1, 1);
+      }
+      return history;
+    };
+    const into = (history: History): Float64Array => {
+      const cells = new Float64Array(4);
+      history.accumulate(0, T0 + 95_000, T0 + 105_000, cells);
+      return cells;
+    };
+    expect([...into(switched(new History())).slice(0, 2)]).toEqual([0, 10]);
+    // With 15 s frames only, the frame holding the change still smears it into the last 10 s.
+    expect(into(switched(new History({ shortSeconds: 15 })))[0]).toBeGreaterThan(0.5);
+  });
+
+  it('merges short frames into fine ones after their horizon without losing counts', () => {
+    const history = new History({ shortSeconds: 5, shortHorizonSeconds: 20, fineSeconds: 15 });
+    steady(history, 300);
+    expect(increase(history, 0, 300)).toBeCloseTo(300, 3);
+    expect(increase(history, 30, 60)).toBeCloseTo(30, 3);
+    expect(increase(history, 290, 300)).toBeCloseTo(10, 3);
+    // Short frames for the last 20 s (plus one fine slot waiting), fine frames before: far fewer than 300/5.
+    expect(history.entryCount()).toBeLessThan(300 / 15 + 20 / 5 + 3 + 1);
+  });
+
   it('keeps the family apart and ignores zero increments', () => {
     const history = new History();
     history.beginTick(T0, 1);

@@ -1,13 +1,21 @@
 /**
  * Bounded history of counter increments, so that the direct metrics source can answer "how much did this grow
  * between t1 and t2" the way Prometheus answers it from its scrapes. Increments are kept per frame (a slice of
- * time), sparse (only the cells that moved), in two tiers: fine frames for the recent past, then coarse frames
- * merged from them, dropped after the horizon. A frame remembers the time its ticks actually covered, and a window
- * that cuts through a frame takes the share of it that overlaps (traffic is assumed even within a frame).
+ * time), sparse (only the cells that moved), in tiers: short frames for the last two minutes (the graph's recent
+ * sub-window reads them), fine frames for the recent past, then coarse frames, each tier merged from the one
+ * before, dropped after the horizon. A frame remembers the time its ticks actually covered, and a window that
+ * cuts through a frame takes the share of it that overlaps (traffic is assumed even within a frame).
  */
 
 /** How much history to keep, and how finely. */
 export interface HistoryOptions {
+  /**
+   * Length of a short frame, in seconds; default 5 (the demo's Prometheus scrape interval), so that a window of
+   * 10 s reads 10 s. No short tier when it is not shorter than a fine frame.
+   */
+  shortSeconds?: number;
+  /** How long short frames are kept before they are merged into fine ones, in seconds; default 120. */
+  shortHorizonSeconds?: number;
   /** Length of a fine frame, in seconds; default 15 (Prometheus's usual scrape interval). */
   fineSeconds?: number;
   /** How long fine frames are kept before they are merged into coarse ones, in seconds; default 900 (15 min). */
@@ -28,9 +36,16 @@ interface Frame {
   /** Time the frame's ticks covered: (start, end], in ms since the epoch. */
   start: number;
   end: number;
-  /** Which coarse slot it belongs to (fine frames) or is (coarse frames). */
+  /** Which frame of the next tier it belongs to (or, in the last tier, which it is). */
   slot: number;
   byFamily: Map<number, Packed>;
+}
+
+/** Frames of one length, kept for one horizon before they are merged into the next tier's (or dropped). */
+interface Tier {
+  frameMs: number;
+  horizonMs: number;
+  frames: Frame[];
 }
 
 /** The increments of the frame being filled: dense per cell, with the cells touched per family. */
@@ -43,14 +58,14 @@ class OpenFrame {
   ) {}
 }
 
-/** The two-tier history. Cells are small integers handed out by the series store; families are indexes. */
+/** The tiered history. Cells are small integers handed out by the series store; families are indexes. */
 export class History {
   readonly fineMs: number;
   readonly fineHorizonMs: number;
   readonly coarseMs: number;
   readonly horizonMs: number;
-  private fine: Frame[] = [];
-  private coarse: Frame[] = [];
+  /** Shortest frames first; the last tier is the coarse one. */
+  private readonly tiers: Tier[];
   private open: OpenFrame | null = null;
   private dense = new Float64Array(1024);
 
@@ -59,11 +74,21 @@ export class History {
     this.fineHorizonMs = (options.fineHorizonSeconds ?? 900) * 1000;
     this.coarseMs = Math.max(this.fineMs, (options.coarseSeconds ?? 600) * 1000);
     this.horizonMs = Math.max(this.fineHorizonMs, (options.horizonSeconds ?? 86_400) * 1000);
+    const shortMs = (options.shortSeconds ?? 5) * 1000;
+    const short: Tier[] =
+      shortMs < this.fineMs
+        ? [{ frameMs: shortMs, horizonMs: (options.shortHorizonSeconds ?? 120) * 1000, frames: [] }]
+        : [];
+    this.tiers = [
+      ...short,
+      { frameMs: this.fineMs, horizonMs: this.fineHorizonMs, frames: [] },
+      { frameMs: this.coarseMs, horizonMs: this.horizonMs, frames: [] },
+    ];
   }
 
   /** Starts the tick that covers (atMs - seconds, atMs]; closes the open frame when the tick falls past it. */
   beginTick(atMs: number, seconds: number): void {
-    const index = Math.floor(atMs / this.fineMs);
+    const index = Math.floor(atMs / this.first.frameMs);
     if (this.open && this.open.index !== index) this.close(this.open);
     const start = atMs - Math.max(0, seconds) * 1000;
     if (!this.open || this.open.index !== index) this.open = new OpenFrame(index, start, atMs);
@@ -94,7 +119,7 @@ export class History {
    * window cuts. `into` must be long enough for every cell of the family.
    */
   accumulate(family: number, fromMs: number, toMs: number, into: Float64Array): void {
-    for (const frame of [...this.coarse, ...this.fine]) {
+    for (const frame of this.tiers.flatMap((tier) => tier.frames)) {
       const share = overlapShare(frame.start, frame.end, fromMs, toMs);
       const packed = share > 0 ? frame.byFamily.get(family) : undefined;
       if (!packed) continue;
@@ -112,13 +137,14 @@ export class History {
 
   /** The earliest time the history still covers, in ms (or null when empty). */
   oldestMs(): number | null {
-    return this.coarse[0]?.start ?? this.fine[0]?.start ?? this.open?.start ?? null;
+    for (const tier of [...this.tiers].reverse()) if (tier.frames[0]) return tier.frames[0].start;
+    return this.open?.start ?? null;
   }
 
   /** Sparse entries held, for memory estimates (each costs 8 bytes plus array overhead). */
   entryCount(): number {
     let count = 0;
-    for (const frame of [...this.coarse, ...this.fine]) {
+    for (const frame of this.tiers.flatMap((tier) => tier.frames)) {
       for (const packed of frame.byFamily.values()) count += packed.cells.length;
     }
     return count;
@@ -135,21 +161,38 @@ export class History {
       });
       byFamily.set(family, { cells: Uint32Array.from(cells), deltas });
     }
-    const slot = Math.floor((open.index * this.fineMs) / this.coarseMs);
-    this.fine.push({ start: open.start, end: open.end, slot, byFamily });
+    const first = this.first;
+    const next = this.tiers[1] ?? first;
+    const slot = Math.floor((open.index * first.frameMs) / next.frameMs);
+    first.frames.push({ start: open.start, end: open.end, slot, byFamily });
     this.open = null;
   }
 
-  /** Merges fine frames whose whole coarse slot is past the fine horizon; drops what is past the horizon. */
+  private get first(): Tier {
+    return this.tiers[0] as Tier;
+  }
+
+  /**
+   * Merges a tier's frames into the next tier once the whole frame they make there is past the tier's horizon,
+   * shortest tier first; drops what is past the last horizon.
+   */
   private compact(nowMs: number): void {
-    for (;;) {
-      const first = this.fine[0];
-      if (!first || (first.slot + 1) * this.coarseMs > nowMs - this.fineHorizonMs) break;
-      const frames = this.fine.filter((frame) => frame.slot === first.slot);
-      this.fine = this.fine.filter((frame) => frame.slot !== first.slot);
-      this.coarse.push(merge(frames, first.slot));
-    }
-    while (this.coarse[0] && this.coarse[0].end < nowMs - this.horizonMs) this.coarse.shift();
+    this.tiers.forEach((tier, i) => {
+      const next = this.tiers[i + 1];
+      if (next === undefined) {
+        while (tier.frames[0] && tier.frames[0].end < nowMs - tier.horizonMs) tier.frames.shift();
+        return;
+      }
+      const after = this.tiers[i + 2] ?? next;
+      for (;;) {
+        const first = tier.frames[0];
+        if (!first || (first.slot + 1) * next.frameMs > nowMs - tier.horizonMs) break;
+        const frames = tier.frames.filter((frame) => frame.slot === first.slot);
+        tier.frames = tier.frames.filter((frame) => frame.slot !== first.slot);
+        const slot = Math.floor((first.slot * next.frameMs) / after.frameMs);
+        next.frames.push(merge(frames, slot));
+      }
+    });
   }
 }
 

@@ -54,8 +54,10 @@ const WORKLOADS: Row[] = [
 
 /**
  * Who calls whom. productpage still answers 200 when details or reviews fail (it shows "Error fetching product
- * details/reviews"), and reviews shows "Ratings service is currently unavailable": every edge degrades. One request
- * in ten is from the logged-in user `jason` (the `end-user` header the sample's header-match routes use).
+ * details/reviews"), and reviews shows "Ratings service is currently unavailable": every edge degrades. Half the
+ * requests are from the logged-in user `jason` (the `end-user` header the sample's header-match routes use): a
+ * presenter demoing as jason, so that a fault injected for jason (the ratings test-abort VirtualService) fails half
+ * the calls into ratings and turns them red (failing from 10% of 5xx), not just orange.
  */
 const CALLS: [from: string, to: string, path: string][] = [
   ['productpage-v1', 'details', '/details/0'],
@@ -63,6 +65,9 @@ const CALLS: [from: string, to: string, path: string][] = [
   ['reviews-v2', 'ratings', '/ratings/0'],
   ['reviews-v3', 'ratings', '/ratings/0'],
 ];
+
+/** The share of bookinfo's requests that carry `end-user: jason` (see {@link CALLS}). */
+const JASON_SHARE = 0.5;
 
 function portsOf(service: Json): ServicePort[] {
   return listAt(service, 'spec.ports').map((p) => ({
@@ -129,7 +134,7 @@ export function addBookinfo(builder: WorldBuilder): void {
     requestBytes: req,
     responseBytes: res,
   }));
-  const jason = [{ values: { 'end-user': 'jason' }, share: 0.1 }];
+  const jason = [{ values: { 'end-user': 'jason' }, share: JASON_SHARE }];
   const calls: ServiceCall[] = CALLS.map(([from, to, path]) => ({
     from: { namespace, name: from },
     to: { namespace, service: to, port: 9080 },

@@ -2,7 +2,12 @@
  * Records `cases.json`: for each ambient case, a minute of hand-written flows through the demo mesh's telemetry
  * (its reporter table decides which proxy reports which series, as docs/istio-ambient.md says), read back with
  * the graph's own fixed queries through the direct MetricsSource. The samples are therefore exactly the port's
- * answers. The endpoints match `cluster.ts`.
+ * answers. The endpoints match `cluster.ts`. `cases.json` keeps the reads it was first recorded with (bytes one
+ * direction at a time, which the pipeline adds up as it adds the two-counter read).
+ *
+ * Also records `recent-cases.json`: the same cases, plus {@link CHANGES} whose last ten seconds differ, read as a
+ * refresh with a recent sub-window reads them (`readTraffic` with `recentSeconds: 10`: the window's reads and the
+ * sub-window's).
  *
  *   npx tsx server/graph/__fixtures__/record-cases.ts
  */
@@ -11,7 +16,8 @@ import { seededRandom } from '@/lib/random';
 import type { FlowSample } from '@/server/demo/model/traffic';
 import { createDemoTelemetry } from '@/server/demo/telemetry';
 import { endpoint, flow, serviceOf, tick } from '@/server/demo/telemetry/__fixtures__/mesh';
-import { readTraffic } from '../queries';
+import type { TrafficMetric } from '../model';
+import { GRAPH_QUERIES, readTraffic, runQueries, type GraphQuery } from '../queries';
 
 const productpage = endpoint('bookinfo', 'productpage', { node: 'node-1' });
 const reviews = endpoint('bookinfo', 'reviews', { version: 'v2', node: 'node-2' });
@@ -75,18 +81,81 @@ export const CASES: Readonly<Record<string, FlowSample[]>> = {
   'unknown-caller': [flow(client, inventory, { count: 3, mtls: false })],
 };
 
+/** The outside client once its namespace is enrolled in ambient. */
+const enrolledClient = endpoint('outside', 'client', { serviceAccount: 'default' });
+
+/** Cases whose flows change for the last 10 s tick of the minute: before, then after. */
+export const CHANGES: Readonly<Record<string, readonly [FlowSample[], FlowSample[]]>> = {
+  /** productpage -> details through the waypoint; half the requests abort with a 500 in the last 10 s. */
+  'waypoint-fault': [
+    [flow(productpage, details, { waypoint, count: 10 })],
+    [
+      flow(productpage, details, { waypoint, count: 5 }),
+      flow(productpage, details, { waypoint, count: 5, responseCode: 500, responseFlags: 'FI' }),
+    ],
+  ],
+  /** The outside client calls api in plaintext, then its namespace is enrolled: mTLS for the last 10 s. */
+  enrolled: [[flow(client, api, { count: 20, mtls: false })], [flow(enrolledClient, api, { count: 20 })]],
+};
+
 const T0 = 1_800_000_000_000;
+
+/** The window's reads as `cases.json` was first recorded: bytes one direction at a time. */
+const RECORDED_READS: readonly GraphQuery[] = [
+  ...GRAPH_QUERIES.filter((q) => q.name !== 'bytes'),
+  {
+    name: 'receivedBytes',
+    read: { kind: 'rate' },
+    metric: 'istio_tcp_received_bytes_total',
+    by: GRAPH_QUERIES.find((q) => q.name === 'sentBytes')?.by ?? [],
+  },
+];
+
+/** A minute of 10 s ticks: `before` for the first five, `after` for the last. */
+function telemetryOf(name: string, before: FlowSample[], after: FlowSample[], fineSeconds?: number) {
+  const telemetry = createDemoTelemetry({
+    random: seededRandom(name),
+    ...(fineSeconds === undefined ? {} : { history: { fineSeconds } }),
+  });
+  for (let i = 1; i <= 6; i++) telemetry.record(tick(T0 + i * 10_000, i < 6 ? before : after, 10));
+  return telemetry;
+}
 
 async function record(): Promise<void> {
   const out: Record<string, unknown> = {};
   for (const [name, flows] of Object.entries(CASES)) {
-    const telemetry = createDemoTelemetry({ random: seededRandom(name) });
-    for (let i = 1; i <= 6; i++) telemetry.record(tick(T0 + i * 10_000, flows, 10));
-    const reads = await readTraffic(telemetry.metrics, { namespaces: '*', windowSeconds: 60 });
+    const { metrics } = telemetryOf(name, flows, flows);
+    const reads = await runQueries(metrics, RECORDED_READS, { namespaces: '*' }, 60);
     if (reads.errors.length > 0) throw new Error(JSON.stringify(reads.errors));
-    out[name] = reads.samples;
+    // In the order of the first recording.
+    const order = ['requests', 'sentBytes', 'receivedBytes', 'closedConnections', 'latencyP50', 'latencyP95'];
+    out[name] = Object.fromEntries(
+      [...order, 'latencyP99'].map((read) => [read, reads.samples[read as TrafficMetric]]),
+    );
   }
   writeFileSync(new URL('./cases.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
+
+  const recent: Record<string, unknown> = {};
+  const all: [string, FlowSample[], FlowSample[]][] = [
+    ...Object.entries(CASES).map(([name, flows]): [string, FlowSample[], FlowSample[]] => [
+      name,
+      flows,
+      flows,
+    ]),
+    ...Object.entries(CHANGES).map(([name, [before, after]]): [string, FlowSample[], FlowSample[]] => [
+      name,
+      before,
+      after,
+    ]),
+  ];
+  for (const [name, before, after] of all) {
+    // 10 s frames, one per tick: the sub-window is exactly the last tick.
+    const { metrics } = telemetryOf(name, before, after, 10);
+    const reads = await readTraffic(metrics, { namespaces: '*', windowSeconds: 60, recentSeconds: 10 });
+    if (reads.errors.length > 0) throw new Error(JSON.stringify(reads.errors));
+    recent[name] = { window: reads.samples, recent: reads.recent };
+  }
+  writeFileSync(new URL('./recent-cases.json', import.meta.url), `${JSON.stringify(recent, null, 1)}\n`);
 }
 
 await record();

@@ -1,0 +1,54 @@
+/**
+ * What the page shows of an edge's recent sub-window (`GraphEdge.recent`, docs/graph-api.md "Recent sub-window"): the mTLS
+ * share it displays, and the recent figures of a drawn edge that carries several logical edges. Pure.
+ */
+import { formatDuration } from '@/lib/promql/duration';
+import type { EdgeRecent, GraphEdge } from './types';
+
+/** The shortest recent sub-window the API takes, in seconds (`RECENT_MIN_SECONDS` in `lib/api/graph-params.ts`). */
+const RECENT_MIN_SECONDS = 10;
+
+/**
+ * The recent sub-window the graph page asks for (`recent`): two refresh intervals, so that what changed since the
+ * refresh before last shows, at least 10 s; none when refresh is off (nothing to catch up with) or when it would
+ * cover the whole window (nothing the window does not already say).
+ */
+export function recentForRefresh(refreshMs: number, windowSeconds: number): string | null {
+  if (!(refreshMs > 0)) return null;
+  const seconds = Math.max(RECENT_MIN_SECONDS, Math.ceil((2 * refreshMs) / 1000));
+  return seconds < windowSeconds ? formatDuration(seconds) : null;
+}
+
+/**
+ * The mTLS share the page shows for an edge (its label, its line's `mtls` data, the side panel, find and hide):
+ * the recent sub-window's share when the edge had traffic in it, so that enrolling a namespace shows within a
+ * refresh or two, else the window's (`mtls`, which the answer keeps).
+ */
+export function shownMtls(edge: Pick<GraphEdge, 'mtls' | 'recent'>): number {
+  return edge.recent?.mtls ?? edge.mtls;
+}
+
+/**
+ * The recent figures of several logical edges drawn as one (a waypoint hop, or edges hidden behind one line):
+ * requests and failures add up, the mTLS share is weighted by requests (by edge when none has requests, as for
+ * L4); null when none of them had traffic in the sub-window.
+ */
+export function aggregateRecent(carries: readonly Pick<GraphEdge, 'recent'>[]): EdgeRecent | null {
+  const recents = carries.flatMap((e) => (e.recent ? [e.recent] : []));
+  const [first] = recents;
+  if (first === undefined) return null;
+  let rps = 0;
+  let failed = 0;
+  for (const r of recents) {
+    rps += r.requestsPerSecond;
+    failed += r.requestsPerSecond * r.errorRate;
+  }
+  const weight = (r: EdgeRecent): number => (rps > 0 ? r.requestsPerSecond : 1);
+  const total = recents.reduce((sum, r) => sum + weight(r), 0);
+  return {
+    seconds: first.seconds,
+    requestsPerSecond: rps,
+    errorRate: rps > 0 ? failed / rps : 0,
+    mtls: total > 0 ? recents.reduce((sum, r) => sum + weight(r) * r.mtls, 0) / total : 0,
+  };
+}
