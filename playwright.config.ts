@@ -39,7 +39,12 @@ export default defineConfig({
     { name: 'graph', testMatch: /graph\.spec\.ts/ },
     { name: 'traces', testMatch: /traces\.spec\.ts/ },
     { name: 'mesh', testMatch: /mesh\.spec\.ts/ },
+    { name: 'editor', testMatch: /editor\.spec\.ts/ },
     // Stops and restarts Prometheus, so it runs after everything that needs Prometheus up.
-    { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['shell', 'graph', 'traces', 'mesh'] },
+    {
+      name: 'outage',
+      testMatch: /outage\.spec\.ts/,
+      dependencies: ['shell', 'graph', 'traces', 'mesh', 'editor'],
+    },
   ],
 });

@@ -12,14 +12,16 @@ export interface DemoProcess {
 
 /**
  * Starts the demo launcher (the README's first command minus the install and build the test command has done)
- * on a free port and waits until it printed the `until` line (`metrics` by default).
+ * on a free port and waits until it printed the `until` line (`metrics` by default). `env` adds settings such as
+ * `READ_ONLY=true`.
  */
 export async function startDemo(
   args: string[],
   until: 'metrics' | 'prometheus' = 'metrics',
+  env: Record<string, string> = {},
 ): Promise<DemoProcess> {
   const demo = spawn('node_modules/.bin/tsx', ['server/demo/launch.ts', '--port', '0', ...args], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

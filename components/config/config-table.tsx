@@ -1,12 +1,17 @@
 'use client';
 
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ConfigObjectSummary } from '@/lib/config/types';
+import { editHref } from '@/lib/editor/edit-params';
 import { toneClass } from '@/components/overview/posture-format';
 import { ConfigDetails } from './config-details';
 import { GITOPS_WORDS, ageText, groupByNamespace, rowKey, validationText } from './config-format';
 
-const HEAD = ['Kind', 'Name', 'Applies to', 'Validation', 'Age'];
+const HEAD = ['Kind', 'Name', 'Applies to', 'Validation', 'Age', ''];
+/** The kinds with a "New" button in each namespace (the rest are created from YAML elsewhere). */
+const NEW_KINDS = ['VirtualService', 'AuthorizationPolicy'] as const;
+const LINK = 'text-sm text-sky-700 hover:underline dark:text-sky-300';
 const CELL = 'px-2 py-1 align-top';
 
 /** One object: a clickable row; when expanded, its findings and YAML under it. */
@@ -15,6 +20,7 @@ function ConfigRow(props: {
   nowMs: number;
   expanded: boolean;
   onToggle: (key: string) => void;
+  editable: boolean;
 }): ReactNode {
   const { row, nowMs, expanded, onToggle } = props;
   const key = rowKey(row);
@@ -72,6 +78,18 @@ function ConfigRow(props: {
         >
           {ageText(row.created, nowMs)}
         </td>
+        <td className={`${CELL} text-right`}>
+          {props.editable && (
+            <Link
+              href={editHref({ kind: row.kind, namespace: row.namespace, name: row.name })}
+              data-testid="config-edit"
+              onClick={(event) => event.stopPropagation()}
+              className={LINK}
+            >
+              Edit
+            </Link>
+          )}
+        </td>
       </tr>
       {expanded && (
         <tr className="bg-slate-50/50 dark:bg-slate-900/50">
@@ -84,13 +102,19 @@ function ConfigRow(props: {
   );
 }
 
-/** Presentational: the objects grouped by namespace, each row expandable. `nowMs` is when the answer came. */
+/**
+ * Presentational: the objects grouped by namespace, each row expandable. `nowMs` is when the answer came.
+ * `editableKinds` are the kinds the dashboard writes (none when read-only): their rows get "Edit", and each
+ * namespace "New VirtualService" and "New AuthorizationPolicy".
+ */
 export function ConfigTable(props: {
   rows: readonly ConfigObjectSummary[];
   nowMs: number;
   expanded: ReadonlySet<string>;
   onToggle: (key: string) => void;
+  editableKinds?: ReadonlySet<string>;
 }): ReactNode {
+  const editable = props.editableKinds ?? new Set<string>();
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
       <table data-testid="config-table" className="w-full border-collapse text-left text-sm">
@@ -111,6 +135,17 @@ export function ConfigTable(props: {
                 <span className="font-normal text-slate-500 dark:text-slate-400">
                   {group.rows.length} {group.rows.length === 1 ? 'object' : 'objects'}
                 </span>
+                {NEW_KINDS.filter((kind) => editable.has(kind)).map((kind) => (
+                  <Link
+                    key={kind}
+                    href={editHref({ kind, namespace: group.namespace })}
+                    data-testid="config-new"
+                    data-kind={kind}
+                    className={`${LINK} ml-4 font-normal`}
+                  >
+                    New {kind}
+                  </Link>
+                ))}
               </th>
             </tr>
             {group.rows.map((row) => (
@@ -120,6 +155,7 @@ export function ConfigTable(props: {
                 nowMs={props.nowMs}
                 expanded={props.expanded.has(rowKey(row))}
                 onToggle={props.onToggle}
+                editable={editable.has(row.kind)}
               />
             ))}
           </tbody>

@@ -51,7 +51,12 @@ const rows: ConfigObjectSummary[] = [
 ];
 
 function render(
-  options: { name?: string; kind?: ConfigObjectSummary['kind'] | null; expanded?: string[] } = {},
+  options: {
+    name?: string;
+    kind?: ConfigObjectSummary['kind'] | null;
+    expanded?: string[];
+    editableKinds?: ReadonlySet<string>;
+  } = {},
 ): string {
   return renderToStaticMarkup(
     <ConfigContent
@@ -69,6 +74,7 @@ function render(
       nowMs={NOW}
       expanded={new Set(options.expanded ?? [])}
       onToggle={() => undefined}
+      editableKinds={options.editableKinds}
     />,
   );
 }
@@ -134,5 +140,23 @@ describe('ConfigContent', () => {
     expect(reviews).not.toContain('data-name="ratings"');
     expect(render({ name: 'app=api' })).toContain('data-name="api-from-legacy"');
     expect(render({ name: 'nothing-like-this' })).toContain('data-testid="config-empty"');
+  });
+});
+
+describe('ConfigContent edit controls', () => {
+  it('shows none without writable kinds (read-only, or not known yet)', () => {
+    const html = render();
+    expect(html).not.toContain('data-testid="config-edit"');
+    expect(html).not.toContain('data-testid="config-new"');
+  });
+
+  it('links each row of a writable kind to its editor, and each namespace to new objects', () => {
+    const html = render({ editableKinds: new Set(['VirtualService', 'AuthorizationPolicy']) });
+    expect(html).toContain('href="/config/edit?kind=VirtualService&amp;ns=bookinfo&amp;name=reviews"');
+    expect(html.match(/data-testid="config-edit"/g)).toHaveLength(3);
+    expect(html).toMatch(
+      /data-testid="config-new" data-kind="AuthorizationPolicy"[^>]*href="\/config\/edit\?kind=AuthorizationPolicy&amp;ns=payments&amp;new=1"/,
+    );
+    expect(html.match(/data-testid="config-new"/g)).toHaveLength(4);
   });
 });

@@ -1,10 +1,12 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState, type ReactNode } from 'react';
+import Link from 'next/link';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { DataResponse } from '@/lib/api/dto';
 import type { ConfigObjectSummary } from '@/lib/config/types';
 import { configObjectsQuery } from '@/lib/queries/config';
+import { capabilitiesQuery } from '@/lib/queries/write';
 import { useQueryString, useViewState } from '@/components/layout/use-view-state';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LabeledSelect } from '@/components/ui/labeled-select';
@@ -33,6 +35,8 @@ export function ConfigContent(props: {
   nowMs: number;
   expanded: ReadonlySet<string>;
   onToggle: (key: string) => void;
+  /** The kinds the dashboard writes; none (read-only, or not known yet) shows no edit controls. */
+  editableKinds?: ReadonlySet<string>;
 }): ReactNode {
   const rows = filterRows(props.answer.data, props.filter);
   const filtered = props.filter.name !== '' || props.filter.kind !== null;
@@ -56,7 +60,13 @@ export function ConfigContent(props: {
           <p data-testid="config-summary" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
             {summaryText(rows)}
           </p>
-          <ConfigTable rows={rows} nowMs={props.nowMs} expanded={props.expanded} onToggle={props.onToggle} />
+          <ConfigTable
+            rows={rows}
+            nowMs={props.nowMs}
+            expanded={props.expanded}
+            onToggle={props.onToggle}
+            editableKinds={props.editableKinds}
+          />
         </>
       )}
     </>
@@ -96,6 +106,13 @@ function ConfigFilters({ filter, query }: { filter: ConfigFilter; query: string 
           className="w-64 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
         />
       </label>
+      <Link
+        href="/config/history"
+        data-testid="config-history-link"
+        className="ml-auto text-sky-700 hover:underline dark:text-sky-300"
+      >
+        History of changes
+      </Link>
     </div>
   );
 }
@@ -116,6 +133,11 @@ export function ConfigView(): ReactNode {
   const { data, isPending, isError, error, dataUpdatedAt } = useQuery(
     configObjectsQuery(view.namespaces, refreshMs),
   );
+  const capabilities = useQuery(capabilitiesQuery());
+  const editableKinds = useMemo(
+    () => new Set(capabilities.data?.readOnly === false ? capabilities.data.kinds.map((k) => k.kind) : []),
+    [capabilities.data],
+  );
   return (
     <>
       <ConfigFilters filter={filter} query={query} />
@@ -132,6 +154,7 @@ export function ConfigView(): ReactNode {
           nowMs={dataUpdatedAt}
           expanded={expanded}
           onToggle={onToggle}
+          editableKinds={editableKinds}
         />
       )}
     </>

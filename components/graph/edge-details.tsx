@@ -9,6 +9,7 @@ import { drawnEdgeTraceQueries } from '@/lib/graph/trace-queries';
 import { formatBytes, formatMs, formatPercent, formatRps, type DrawnEdge } from '@/lib/graph/view';
 import { Facts, HealthBadge, PanelHeading, PanelLinks, Principal, pageLink } from './detail-parts';
 import { Sparkline } from './sparkline';
+import { EdgeChanges } from './change-links';
 import { TraceLinks } from './trace-links';
 import type { SeriesPoint } from './series-history';
 
@@ -91,6 +92,8 @@ export function EdgeDetails(props: {
     return node ? (node.kind === 'unknown' ? 'unknown caller' : node.name) : id;
   };
   const target = nodes.get(edge.target);
+  // The call the shortcuts are about: the edge itself, or the one call a waypoint segment carries.
+  const logical = !edge.segment || edge.carries.length === 1 ? edge.carries[0] : undefined;
   const latency = edge.latencyMs;
   const recent = edge.recent ?? null;
   return (
@@ -181,6 +184,14 @@ export function EdgeDetails(props: {
         </>
       )}
       <TraceLinks queries={drawnEdgeTraceQueries(edge, nodes)} />
+      {logical && (
+        <EdgeChanges
+          edge={logical}
+          source={nodes.get(logical.source)}
+          target={nodes.get(logical.target)}
+          nodes={[...nodes.values()]}
+        />
+      )}
       {target && target.kind !== 'unknown' && target.kind !== 'external' && (
         <PanelLinks
           links={[

@@ -4,6 +4,7 @@ import type { GraphNode } from '@/lib/graph/types';
 import { formatPercent, formatRps } from '@/lib/graph/view';
 import { Facts, HealthBadge, PanelHeading, PanelLinks, pageLink } from './detail-parts';
 import { Sparkline } from './sparkline';
+import { NodeChanges } from './change-links';
 import { TraceLinks } from './trace-links';
 import type { SeriesPoint } from './series-history';
 
@@ -77,6 +78,7 @@ export function NodeDetails(props: {
         caption={`In: rps over the ${series.length} refresh${series.length === 1 ? '' : 'es'} seen since this page opened`}
       />
       <TraceLinks queries={nodeTraceQueries(node, inboundP95)} />
+      <NodeChanges node={node} />
       {named && (
         <PanelLinks
           links={[

@@ -69,17 +69,18 @@ export function NamespaceModes({
   rows,
   known,
   view = DEFAULT_VIEW,
+  action,
 }: {
   rows: NamespaceMtls[];
   known: boolean;
   /** Kept on the links to the namespace pages. */
   view?: ViewState;
+  /** A control for each row (the set-mode action), in a last column; none when absent. */
+  action?: (row: NamespaceMtls) => ReactNode;
 }): ReactNode {
+  const head = ['Namespace', 'Data plane', 'Mode', 'Workload policies', 'Inbound'];
   return (
-    <Table
-      head={['Namespace', 'Data plane', 'Mode', 'Workload policies', 'Inbound']}
-      testId="mtls-namespaces"
-    >
+    <Table head={action ? [...head, ''] : head} testId="mtls-namespaces">
       {rows.map((ns) => (
         <tr
           key={ns.namespace}
@@ -103,6 +104,7 @@ export function NamespaceModes({
           <td className={CELL_CLASS}>
             <Share share={ns.inboundMtls} />
           </td>
+          {action && <td className={CELL_CLASS}>{action(ns)}</td>}
         </tr>
       ))}
     </Table>

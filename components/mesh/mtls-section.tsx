@@ -8,6 +8,7 @@ import type { ViewState } from '@/lib/view-state';
 import { useViewState } from '@/components/layout/use-view-state';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SectionHeading, SourceErrors } from './mesh-parts';
+import { SetModeAction } from './actions/view-actions';
 import { MtlsFindings, NamespaceModes, WorkloadModes } from './mtls-modes';
 import { MtlsEdges, PlaintextEdges, Principals } from './mtls-traffic';
 
@@ -38,11 +39,14 @@ export function MtlsContent({
   data,
   window,
   view,
+  actions = false,
 }: {
   data: MtlsView;
   window: string;
   /** Kept on the links to namespace and workload pages. */
   view?: ViewState;
+  /** Show the posture actions (they read the write capabilities, so only under a QueryClient). */
+  actions?: boolean;
 }): ReactNode {
   const inMesh = data.workloads.filter((w) => w.dataplane !== 'none');
   const trafficNote = data.trafficKnown ? `over the last ${window}` : '(metrics unavailable)';
@@ -58,7 +62,12 @@ export function MtlsContent({
       <SectionHeading note="mesh, then namespace (workload policies aside)">
         PeerAuthentication by namespace
       </SectionHeading>
-      <NamespaceModes rows={data.namespaces} known={data.policiesKnown} view={view} />
+      <NamespaceModes
+        rows={data.namespaces}
+        known={data.policiesKnown}
+        view={view}
+        action={actions ? (row) => <SetModeAction row={row} /> : undefined}
+      />
       <SectionHeading note={trafficNote}>Plaintext</SectionHeading>
       {data.trafficKnown ? (
         <PlaintextEdges rows={data.plaintext} />
@@ -100,7 +109,7 @@ export function MtlsSection(): ReactNode {
   return (
     <div data-testid="mesh-mtls">
       <SourceErrors errors={data.errors} testId="mtls-errors" />
-      <MtlsContent data={selected(data.data, view)} window={view.window} view={view} />
+      <MtlsContent data={selected(data.data, view)} window={view.window} view={view} actions />
     </div>
   );
 }

@@ -21,6 +21,7 @@ import {
   trafficText,
 } from '@/components/overview/posture-format';
 import { EmptyState } from '@/components/ui/empty-state';
+import { NamespaceActions } from './actions/namespace-actions';
 import { DirectionCharts } from './detail-chart';
 import { chartWindow, errorText, latencyText } from './detail-format';
 import { DetailHeader, Facts, LINK_CLASS, PolicyTable } from './detail-parts';
@@ -87,6 +88,8 @@ export function NamespaceDetailContent(props: {
   data: NamespaceDetail;
   errors: readonly SourceErrorDTO[];
   view: ViewState;
+  /** Show the posture actions (they read the write capabilities, so only under a QueryClient). */
+  actions?: boolean;
 }): ReactNode {
   const { data, view } = props;
   const { posture } = data;
@@ -125,6 +128,7 @@ export function NamespaceDetailContent(props: {
       </DetailHeader>
       <SourceErrors errors={[...props.errors]} testId="detail-errors" />
       <Facts rows={facts} />
+      {props.actions && <NamespaceActions data={data} />}
       {posture.problems.length > 0 && (
         <ul data-testid="namespace-problems" className={`mt-2 list-disc pl-5 text-sm ${toneClass('bad')}`}>
           {posture.problems.map((p) => (
@@ -185,5 +189,5 @@ export function NamespaceDetailView({ namespace }: { namespace: string }): React
       </EmptyState>
     );
   }
-  return <NamespaceDetailContent data={data.data} errors={data.errors} view={view} />;
+  return <NamespaceDetailContent data={data.data} errors={data.errors} view={view} actions />;
 }

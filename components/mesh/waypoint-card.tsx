@@ -56,7 +56,14 @@ function Traffic({ card }: { card: Card }): ReactNode {
 }
 
 /** One waypoint Gateway: traffic type, Programmed, replicas, revision, bindings, what it serves and carries. */
-export function WaypointCard({ card }: { card: Card }): ReactNode {
+export function WaypointCard({
+  card,
+  footer,
+}: {
+  card: Card;
+  /** Controls under the card (the unbind actions); none when absent. */
+  footer?: ReactNode;
+}): ReactNode {
   const programmed = programmedText(card);
   const replicas = replicasText(card);
   const bad = card.problems.length > 0;
@@ -120,6 +127,7 @@ export function WaypointCard({ card }: { card: Card }): ReactNode {
           ))}
         </ul>
       )}
+      {footer}
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { meshWaypointsQuery } from '@/lib/queries/mesh';
 import type { ViewState } from '@/lib/view-state';
 import { useViewState } from '@/components/layout/use-view-state';
 import { EmptyState } from '@/components/ui/empty-state';
+import { CreateWaypointAction, WaypointUnbindActions } from './actions/view-actions';
 import { EffectiveWaypoints } from './effective-waypoints';
 import { SectionHeading, SourceErrors } from './mesh-parts';
 import { WaypointCard } from './waypoint-card';
@@ -30,11 +31,14 @@ export function WaypointsContent({
   data,
   window,
   view,
+  actions = false,
 }: {
   data: WaypointsView;
   window: string;
   /** Kept on the links to namespace and workload pages. */
   view?: ViewState;
+  /** Show the posture actions (they read the write capabilities, so only under a QueryClient). */
+  actions?: boolean;
 }): ReactNode {
   return (
     <>
@@ -47,7 +51,11 @@ export function WaypointsContent({
       ) : (
         <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
           {data.waypoints.map((card) => (
-            <WaypointCard key={`${card.namespace}/${card.name}`} card={card} />
+            <WaypointCard
+              key={`${card.namespace}/${card.name}`}
+              card={card}
+              footer={actions ? <WaypointUnbindActions card={card} /> : undefined}
+            />
           ))}
         </div>
       )}
@@ -63,6 +71,13 @@ export function WaypointsContent({
         <p data-testid="without-waypoint" className="mt-3 text-sm text-slate-600 dark:text-slate-300">
           Ambient without a waypoint (L4 only: no L7 policy, routing or request metrics):{' '}
           <span className="font-medium">{data.withoutWaypoint.join(', ')}</span>
+          {actions && (
+            <span className="mt-1 flex flex-wrap gap-2">
+              {data.withoutWaypoint.map((namespace) => (
+                <CreateWaypointAction key={namespace} namespace={namespace} />
+              ))}
+            </span>
+          )}
         </p>
       )}
     </>
@@ -84,7 +99,7 @@ export function WaypointsSection(): ReactNode {
   return (
     <div data-testid="mesh-waypoints">
       <SourceErrors errors={data.errors} testId="waypoints-errors" />
-      <WaypointsContent data={selected(data.data, view)} window={view.window} view={view} />
+      <WaypointsContent data={selected(data.data, view)} window={view.window} view={view} actions />
     </div>
   );
 }

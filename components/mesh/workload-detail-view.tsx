@@ -12,6 +12,7 @@ import type { ViewState } from '@/lib/view-state';
 import { useViewState } from '@/components/layout/use-view-state';
 import { MODE_WORDS, toneClass } from '@/components/overview/posture-format';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ActionButton } from './actions/action-button';
 import { DirectionCharts } from './detail-chart';
 import { chartWindow } from './detail-format';
 import { DetailHeader, Facts, LINK_CLASS, PeerTable, PolicyTable } from './detail-parts';
@@ -96,6 +97,8 @@ export function WorkloadDetailContent(props: {
   data: WorkloadDetail;
   errors: readonly SourceErrorDTO[];
   view: ViewState;
+  /** Show the posture actions (they read the write capabilities, so only under a QueryClient). */
+  actions?: boolean;
 }): ReactNode {
   const { data, view } = props;
   const window = chartWindow(data.meta);
@@ -120,6 +123,18 @@ export function WorkloadDetailContent(props: {
       </DetailHeader>
       <SourceErrors errors={[...props.errors]} testId="detail-errors" />
       <Facts rows={workloadFacts(data, view)} />
+      {props.actions && data.role === 'workload' && data.pods.some((p) => p.dataplane === 'ambient') && (
+        <div className="mt-3 flex gap-2">
+          <ActionButton
+            kind="Deployment"
+            subject={`${data.namespace}/${data.name}`}
+            request={{ action: 'opt-out', namespace: data.namespace, workload: data.name }}
+            policies={data.policies}
+          >
+            Opt out of ambient…
+          </ActionButton>
+        </div>
+      )}
       <SectionHeading note={`last ${view.window}, each call counted once`}>Traffic</SectionHeading>
       <div className="grid gap-3 xl:grid-cols-2">
         <DirectionCharts
@@ -177,5 +192,5 @@ export function WorkloadDetailView({ namespace, name }: { namespace: string; nam
       </EmptyState>
     );
   }
-  return <WorkloadDetailContent data={data.data} errors={data.errors} view={view} />;
+  return <WorkloadDetailContent data={data.data} errors={data.errors} view={view} actions />;
 }

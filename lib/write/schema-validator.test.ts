@@ -33,4 +33,21 @@ describe('defaultValidator', () => {
     };
     expect(validate(gateway).map((p) => p.path)).toEqual(['spec.listner']);
   });
+
+  it('checks a Service and a Deployment with the known-field check', () => {
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'api', namespace: 'payments', labels: { 'istio.io/use-waypoint': 'waypoint' } },
+      spec: { selector: { app: 'api' }, ports: [{ port: 8080 }], clusterIP: '10.96.0.9', slector: {} },
+    };
+    expect(validate(service).map((p) => p.path)).toEqual(['spec.slector']);
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api-v1', namespace: 'payments' },
+      spec: { replicas: 2, selector: {}, template: {}, strategy: {}, replica: 1 },
+    };
+    expect(validate(deployment).map((p) => p.path)).toEqual(['spec.replica']);
+  });
 });

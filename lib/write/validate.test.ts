@@ -82,4 +82,20 @@ describe('outsideEditable', () => {
     ]);
     expect(outsideEditable(changes, service)).toEqual([]);
   });
+
+  it.each<[string, string, string[]]>([
+    // The posture actions: a Service's use-waypoint label, a Deployment's pod-template dataplane-mode label.
+    ['Service', 'metadata.labels["istio.io/use-waypoint"]', ['spec.selector.app', 'metadata.annotations.x']],
+    [
+      'Deployment',
+      'spec.template.metadata.labels["istio.io/dataplane-mode"]',
+      ['metadata.labels.app', 'spec.replicas', 'spec.template.spec.containers[0].image'],
+    ],
+  ])('allows only the labels the posture actions write on a %s', (kind, allowed, refused) => {
+    const row = writableKind(kind);
+    if (!row) throw new Error(`${kind} is not writable`);
+    expect(row.verbs).toEqual(['update']);
+    const changes = [allowed, ...refused].map((path) => ({ path, op: 'add' as const, after: 'x' }));
+    expect(outsideEditable(changes, row).map((p) => p.path)).toEqual(refused);
+  });
 });

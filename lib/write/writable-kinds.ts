@@ -32,7 +32,8 @@ export interface WritableKind {
   readonly specFields: readonly string[];
   /**
    * Field paths an edit may change (a path and everything under it); `undefined` allows any change except
-   * server-managed fields. Namespace edits are limited to labels (the posture actions: enrol, use a waypoint).
+   * server-managed fields. Namespace and Service edits are limited to labels (the posture actions: enrol, use a
+   * waypoint), Deployment edits to the pod template's labels (opt a workload out of ambient).
    */
   readonly editable?: readonly string[];
 }
@@ -58,6 +59,42 @@ function row(
 
 const ALL: readonly WriteVerb[] = ['create', 'update', 'delete'];
 
+/** `ServiceSpec` as of Kubernetes 1.33. */
+const SERVICE_SPEC: readonly string[] = [
+  'ports',
+  'selector',
+  'clusterIP',
+  'clusterIPs',
+  'type',
+  'externalIPs',
+  'sessionAffinity',
+  'loadBalancerIP',
+  'loadBalancerSourceRanges',
+  'externalName',
+  'externalTrafficPolicy',
+  'healthCheckNodePort',
+  'publishNotReadyAddresses',
+  'sessionAffinityConfig',
+  'ipFamilies',
+  'ipFamilyPolicy',
+  'allocateLoadBalancerNodePorts',
+  'loadBalancerClass',
+  'internalTrafficPolicy',
+  'trafficDistribution',
+];
+
+/** `DeploymentSpec` as of Kubernetes 1.33. */
+const DEPLOYMENT_SPEC: readonly string[] = [
+  'replicas',
+  'selector',
+  'template',
+  'strategy',
+  'minReadySeconds',
+  'revisionHistoryLimit',
+  'paused',
+  'progressDeadlineSeconds',
+];
+
 /** Every writable kind. Spec fields as of Istio 1.28 (istio/api) and Gateway API v1.3. */
 export const WRITABLE_KINDS: readonly WritableKind[] = [
   row('virtualservices', ALL, ['hosts', 'gateways', 'http', 'tls', 'tcp', 'exportTo']),
@@ -74,6 +111,10 @@ export const WRITABLE_KINDS: readonly WritableKind[] = [
     'allowedListeners',
   ]),
   row('namespaces', ['update'], ['finalizers'], ['metadata.labels']),
+  // The posture actions' other two objects, narrowed to the one label each carries: `istio.io/use-waypoint` on a
+  // Service, and `istio.io/dataplane-mode=none` on a Deployment's pod template (the pods' label, docs/istio-ambient.md).
+  row('services', ['update'], SERVICE_SPEC, ['metadata.labels']),
+  row('deployments', ['update'], DEPLOYMENT_SPEC, ['spec.template.metadata.labels']),
 ];
 
 /** The row for a `kind` field, or undefined when the dashboard does not write that kind. */

@@ -69,6 +69,8 @@ describe('GET /api/write/capabilities', () => {
       'RequestAuthentication',
       'Gateway',
       'Namespace',
+      'Service',
+      'Deployment',
     ]);
     const again = await cluster.handlers.capabilities(
       new Request(`${ORIGIN}/api/write/capabilities`, { headers: { cookie: `meshlens-csrf=${token}` } }),

@@ -1,0 +1,144 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import type { GraphResponse } from '../lib/graph/types';
+import { startDemo } from './demo-process';
+import { EditorPage } from './pages/editor';
+import { GraphPage } from './pages/graph';
+
+const run = promisify(execFile);
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const V2_TO_RATINGS = /workload:bookinfo\/reviews-v2->workload:bookinfo\/ratings-v1\|http\|L7$/;
+
+/** The reviews-v2 -> ratings-v1 edge as the API answers it, with its recent sub-window. */
+async function v2ToRatings(dashboard: string): Promise<GraphResponse['edges'][number] | undefined> {
+  const res = await fetch(`${dashboard}/api/graph?namespaces=bookinfo&window=1m&recent=10s`);
+  const graph = (await res.json()) as GraphResponse;
+  return graph.edges.find((e) => V2_TO_RATINGS.test(e.id));
+}
+
+// From the graph to a change in the cluster and back: the shortcut prepares the object, the preview says what it
+// will do to the traffic seen, the apply goes through the write path, the graph shows the effect, undo restores.
+test.describe('editing the mesh, demo mesh', () => {
+  test.setTimeout(180_000);
+
+  test('deny reviews-v2 -> ratings from the graph: preview, apply, 403 in the graph, undo; a concurrent edit is a conflict', async ({
+    page,
+  }) => {
+    const demo = await startDemo(['--prometheus', 'off']);
+    try {
+      const dashboard = demo.line('dashboard');
+      const graph = new GraphPage(page);
+      const editor = new EditorPage(page);
+
+      await test.step('the edge’s panel offers “Deny this caller”', async () => {
+        await page.goto(`${dashboard}/graph?ns=bookinfo&refresh=5s&window=1m&waypoints=hide`);
+        await expect
+          .poll(async () => (await graph.drawn('edges')).some((e) => V2_TO_RATINGS.test(e.id)), {
+            timeout: 30_000,
+          })
+          .toBe(true);
+        const edge = (await graph.drawn('edges')).find((e) => V2_TO_RATINGS.test(e.id));
+        if (!edge) throw new Error('no reviews-v2 -> ratings-v1 edge');
+        await graph.click(edge);
+        await page.getByTestId('graph-change-deny').click();
+      });
+
+      await test.step('the preview lists that edge as denied, with the diff', async () => {
+        await expect(editor.editor()).toBeVisible();
+        await editor.previewButton().click();
+        const denied = page.locator(
+          '[data-testid="impact-edge"][data-effect="deny"][data-source="workload:bookinfo/reviews-v2"]',
+        );
+        await expect(denied.first()).toBeVisible();
+        await expect(editor.diff()).toContainText('DENY');
+        await page.screenshot({ path: 'test-results/editor-preview.png', fullPage: true });
+      });
+
+      await test.step('apply: the edge turns to 403 in the graph', async () => {
+        await editor.applyButton().click();
+        await expect(editor.applied()).toBeVisible();
+        await expect
+          .poll(async () => (await v2ToRatings(dashboard))?.responseCodes['403'] ?? 0, { timeout: 20_000 })
+          .toBeGreaterThan(0);
+        await expect
+          .poll(async () => (await v2ToRatings(dashboard))?.health, { timeout: 20_000 })
+          .toBe('failing');
+        await page.screenshot({ path: 'test-results/editor-applied.png', fullPage: true });
+      });
+
+      await test.step('undo: the requests go through again', async () => {
+        await editor.undo().click();
+        // The window still holds the refusals; the recent sub-window shows the traffic restored.
+        await expect
+          .poll(async () => (await v2ToRatings(dashboard))?.recent?.errorRate, {
+            timeout: 30_000,
+            intervals: [1_000],
+          })
+          .toBe(0);
+      });
+
+      await test.step('a concurrent edit is refused with both versions, not overwritten', async () => {
+        const kubectl = [
+          '--kubeconfig',
+          demo.line('kubeconfig'),
+          '--cache-dir',
+          `${demo.line('kubeconfig')}.cache`,
+        ];
+        const abort = 'server/demo/__fixtures__/networking-virtual-service-ratings-test-abort.yaml';
+        await run('kubectl', [...kubectl, '-n', 'bookinfo', 'apply', '-f', abort]);
+        await page.goto(`${dashboard}/config/edit?kind=VirtualService&ns=bookinfo&name=ratings`);
+        await expect(editor.editor()).toBeVisible();
+        // Someone else changes the object after the editor loaded it.
+        await run('kubectl', [
+          ...kubectl,
+          '-n',
+          'bookinfo',
+          'annotate',
+          'virtualservice',
+          'ratings',
+          'changed-by=someone-else',
+        ]);
+        await editor.previewButton().click();
+        await expect(editor.conflict()).toBeVisible();
+        await expect(page.getByTestId('editor-conflict-theirs')).toContainText('someone-else');
+        await page.screenshot({ path: 'test-results/editor-conflict.png', fullPage: true });
+      });
+    } finally {
+      await demo.stop();
+    }
+  });
+
+  test('read-only mode: no edit controls anywhere, and the write routes refuse', async ({ page }) => {
+    const demo = await startDemo(['--prometheus', 'off'], 'metrics', { READ_ONLY: 'true' });
+    try {
+      const dashboard = demo.line('dashboard');
+      const graph = new GraphPage(page);
+      await page.goto(`${dashboard}/graph?ns=bookinfo&refresh=5s&window=1m&waypoints=hide`);
+      await expect
+        .poll(async () => (await graph.drawn('edges')).some((e) => V2_TO_RATINGS.test(e.id)), {
+          timeout: 30_000,
+        })
+        .toBe(true);
+      const edge = (await graph.drawn('edges')).find((e) => V2_TO_RATINGS.test(e.id));
+      if (!edge) throw new Error('no reviews-v2 -> ratings-v1 edge');
+      await graph.click(edge);
+      await expect(page.getByTestId('graph-link-error-traces')).toBeVisible();
+      await expect(page.getByTestId('graph-change-deny')).toHaveCount(0);
+      await page.goto(`${dashboard}/config/edit?kind=VirtualService&ns=bookinfo&new=1`);
+      await expect(new EditorPage(page).readOnly()).toBeVisible();
+      await expect(page.getByTestId('editor-apply')).toHaveCount(0);
+      const refused = await fetch(`${dashboard}/api/write/apply`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: dashboard },
+        body: '{}',
+      });
+      expect(refused.status).toBe(403);
+      await page.screenshot({ path: 'test-results/editor-read-only.png', fullPage: true });
+    } finally {
+      await demo.stop();
+    }
+  });
+});
