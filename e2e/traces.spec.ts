@@ -62,7 +62,17 @@ test.describe('traces, demo mesh', () => {
         await expect(page).toHaveURL(/\/traces\?/);
         await expect(traces.traceqlInput()).toHaveValue(/span\.istio\.destination_workload = "ratings-v1"/);
         await expect(traces.traceqlInput()).toHaveValue(/status = error/);
-        await expect(traces.rows().first()).toBeVisible({ timeout: 20_000 });
+        // The edge turns red within seconds; the sampled traces of the failed calls may take a few more ticks to
+        // arrive, so search again, as a person would, until they are there.
+        await expect
+          .poll(
+            async () => {
+              if ((await traces.rows().count()) === 0) await page.getByTestId('trace-search-submit').click();
+              return traces.rows().count();
+            },
+            { timeout: 30_000, intervals: [2_000] },
+          )
+          .toBeGreaterThan(0);
         await expect(traces.scatter()).toBeVisible();
         await page.screenshot({ path: 'test-results/traces-demo-search.png', fullPage: true });
       });

@@ -55,26 +55,29 @@ describe('summarizeObject', () => {
 });
 
 describe('gitOpsOwnerOf', () => {
+  // What counts as evidence is tested with the shared table (lib/kube/gitops.test.ts); here, the config list's shape.
   const meta = (labels: Record<string, string>, annotations: Record<string, string> = {}): object => ({
     metadata: { name: 'x', labels, annotations },
   });
-  it.each([
-    [
-      'Argo CD annotation tracking',
-      meta({}, { 'argocd.argoproj.io/tracking-id': 'shop:/VirtualService:b/x' }),
-      'argo-cd',
-    ],
-    ['Flux kustomize labels', meta({ 'kustomize.toolkit.fluxcd.io/name': 'apps' }), 'flux'],
-    ['Flux helm labels', meta({ 'helm.toolkit.fluxcd.io/name': 'bookinfo' }), 'flux'],
-    ['Helm alone (app.kubernetes.io/instance)', meta({ 'app.kubernetes.io/instance': 'bookinfo' }), null],
-  ])('%s', (_name, object, tool) => {
-    expect(gitOpsOwnerOf(object as never)?.tool ?? null).toBe(tool);
-  });
-  it('names the evidence', () => {
+  it('names the tool and the evidence; annotations people write themselves are not evidence alone', () => {
     expect(gitOpsOwnerOf(meta({ 'kustomize.toolkit.fluxcd.io/name': 'apps' }) as never)).toEqual({
       tool: 'flux',
       evidence: 'label kustomize.toolkit.fluxcd.io/name',
     });
+    expect(
+      gitOpsOwnerOf(meta({}, { 'argocd.argoproj.io/tracking-id': 'shop:/VirtualService:b/x' }) as never),
+    ).toEqual({
+      tool: 'argo-cd',
+      evidence: 'annotation argocd.argoproj.io/tracking-id',
+    });
+    for (const key of [
+      'argocd.argoproj.io/sync-wave',
+      'argocd.argoproj.io/sync-options',
+      'argocd.argoproj.io/compare-options',
+      'kustomize.toolkit.fluxcd.io/reconcile',
+    ]) {
+      expect(gitOpsOwnerOf(meta({}, { [key]: 'x' }) as never), key).toBeNull();
+    }
   });
 });
 

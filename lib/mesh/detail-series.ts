@@ -9,9 +9,9 @@
  * other end is a waypoint are the hops around a waypoint's call and never count. Pure.
  */
 import { failureClassOf } from '@/lib/graph/health';
+import { histogramQuantile, parseLe, type Bucket } from '@/lib/metrics/histogram-quantile';
 import type { RangeSeries } from '@/lib/metrics/types';
 import type { SeriesPoint } from './detail-types';
-import { histogramQuantile, parseLe, type Bucket } from './histogram-quantile';
 
 /** What a series of one reporter is, for the pair it names. */
 export interface SeriesFacts {

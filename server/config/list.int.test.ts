@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureObjects } from '@/lib/config/__fixtures__/load';
 import { authorizationPolicy, rule, virtualService, weighted } from '@/lib/config/__fixtures__/objects';
@@ -9,10 +6,9 @@ import type { ConfigObjectSummary } from '@/lib/config/types';
 import type { KindName } from '@/lib/kube/kinds';
 import type { KubeObject } from '@/lib/kube/object';
 import { SourceError } from '@/lib/source-error';
-import { writeKubeconfig } from '@/server/demo/apiserver';
-import { startDemoMesh, type DemoMesh } from '@/server/demo/mesh';
-import { KubeCache } from '@/server/kube/cache';
-import { loadKubeConfig } from '@/server/kube/config';
+import type { DemoMesh } from '@/server/demo/mesh';
+import type { KubeCache } from '@/server/kube/cache';
+import { startDemoCluster } from '@/server/testing/demo-cluster';
 import { listConfigObjects } from './list';
 
 /**
@@ -21,24 +17,17 @@ import { listConfigObjects } from './list';
  * clean; hand-made mistakes must come back with their findings.
  */
 
-const dir = mkdtempSync(join(tmpdir(), 'config-list-int-'));
 let mesh: DemoMesh;
 let cache: KubeCache;
+let stop: (() => Promise<void>) | undefined;
 const all: ConfigListParams = { namespaces: '*', kinds: null };
 
 beforeAll(async () => {
-  mesh = await startDemoMesh({ seed: 'config-list-int', scale: 0, prefillMs: 10_000 });
-  const path = join(dir, 'kubeconfig');
-  await writeKubeconfig(path, mesh.api.url);
-  cache = new KubeCache({ kubeConfig: loadKubeConfig({ kubeconfigPath: path, timeoutMs: 3_000 }) });
-  cache.start();
-  await cache.whenSynced(20_000);
+  ({ mesh, cache, stop } = await startDemoCluster({ seed: 'config-list-int', prefillMs: 10_000 }));
 });
 
 afterAll(async () => {
-  await cache?.stop();
-  await mesh?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 /** Creates objects in the demo's store and waits until the watch cache has them. */

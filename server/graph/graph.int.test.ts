@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphParams } from '@/lib/api/graph-params';
 import type { GraphEdge, GraphResponse } from '@/lib/graph/types';
-import { writeKubeconfig } from '@/server/demo/apiserver';
-import { startDemoMesh, type DemoMesh } from '@/server/demo/mesh';
-import { KubeCache } from '@/server/kube/cache';
-import { loadKubeConfig } from '@/server/kube/config';
+import type { DemoMesh } from '@/server/demo/mesh';
+import type { KubeCache } from '@/server/kube/cache';
+import { startDemoCluster } from '@/server/testing/demo-cluster';
 import { readGraph } from './index';
 
 /**
@@ -15,23 +11,16 @@ import { readGraph } from './index';
  * MetricsSource, as the route does in demo mode.
  */
 
-const dir = mkdtempSync(join(tmpdir(), 'graph-int-'));
 let mesh: DemoMesh;
 let cache: KubeCache;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  mesh = await startDemoMesh({ seed: 'graph-int', scale: 0, prefillMs: 120_000 });
-  const path = join(dir, 'kubeconfig');
-  await writeKubeconfig(path, mesh.api.url);
-  cache = new KubeCache({ kubeConfig: loadKubeConfig({ kubeconfigPath: path, timeoutMs: 3_000 }) });
-  cache.start();
-  await cache.whenSynced(20_000);
+  ({ mesh, cache, stop } = await startDemoCluster({ seed: 'graph-int', prefillMs: 120_000 }));
 });
 
 afterAll(async () => {
-  await cache?.stop();
-  await mesh?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 const graphOf = (p: Partial<GraphParams>): Promise<GraphResponse> =>

@@ -1,35 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParamError } from '@/lib/api/params';
 import type { KubeObject } from '@/lib/kube/object';
-import { writeKubeconfig } from '@/server/demo/apiserver';
-import { startDemoMesh, type DemoMesh } from '@/server/demo/mesh';
-import { KubeCache } from '@/server/kube/cache';
-import { loadKubeConfig } from '@/server/kube/config';
+import type { DemoMesh } from '@/server/demo/mesh';
+import type { KubeCache } from '@/server/kube/cache';
+import { startDemoCluster } from '@/server/testing/demo-cluster';
 import { checkProposed, readImpact, type ImpactPreview } from './preview';
 
 // The impact preview over the live demo mesh: its traffic through the direct MetricsSource, its configuration
 // through the watch cache, as the route reads them.
 
-const dir = mkdtempSync(join(tmpdir(), 'impact-int-'));
 let mesh: DemoMesh;
 let cache: KubeCache;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  mesh = await startDemoMesh({ seed: 'impact-int', scale: 0, prefillMs: 120_000 });
-  const path = join(dir, 'kubeconfig');
-  await writeKubeconfig(path, mesh.api.url);
-  cache = new KubeCache({ kubeConfig: loadKubeConfig({ kubeconfigPath: path, timeoutMs: 3_000 }) });
-  cache.start();
-  await cache.whenSynced(20_000);
+  ({ mesh, cache, stop } = await startDemoCluster({ seed: 'impact-int', prefillMs: 120_000 }));
 });
 
 afterAll(async () => {
-  await cache?.stop();
-  await mesh?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 const denyReviews = (target: Record<string, unknown>): KubeObject =>

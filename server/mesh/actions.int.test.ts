@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataplaneOf } from '@/lib/istio';
@@ -14,11 +11,10 @@ import {
   type ActionRequest,
   type MeshAction,
 } from '@/lib/mesh/actions';
-import { writeKubeconfig } from '@/server/demo/apiserver';
-import { startDemoMesh, type DemoMesh } from '@/server/demo/mesh';
+import type { DemoMesh } from '@/server/demo/mesh';
 import { readGraph } from '@/server/graph';
-import { KubeCache } from '@/server/kube/cache';
-import { loadKubeConfig } from '@/server/kube/config';
+import type { KubeCache } from '@/server/kube/cache';
+import { startDemoCluster, type DemoCluster } from '@/server/testing/demo-cluster';
 import { csrfSecret } from '@/server/write/csrf';
 import { applyHandler, capabilitiesHandler, previewHandler, revertHandler } from '@/server/write/handlers';
 import { readActionObjects } from './action-objects';
@@ -34,9 +30,9 @@ import { readNamespaceDetail } from './namespace-detail';
 
 const ORIGIN = 'http://dashboard.test';
 const WINDOW = { windowSeconds: 300 };
-const dir = mkdtempSync(join(tmpdir(), 'mesh-actions-int-'));
 let mesh: DemoMesh;
 let cache: KubeCache;
+let cluster: DemoCluster | undefined;
 let kc: KubeConfig;
 let token = '';
 
@@ -54,21 +50,14 @@ const handlers = {
 };
 
 beforeAll(async () => {
-  mesh = await startDemoMesh({ seed: 'mesh-actions-int', scale: 0, prefillMs: 420_000 });
-  const path = join(dir, 'kubeconfig');
-  await writeKubeconfig(path, mesh.api.url);
-  kc = loadKubeConfig({ kubeconfigPath: path, timeoutMs: 5_000 });
-  cache = new KubeCache({ kubeConfig: kc });
-  cache.start();
-  await cache.whenSynced(20_000);
+  cluster = await startDemoCluster({ seed: 'mesh-actions-int', prefillMs: 420_000, kubeTimeoutMs: 5_000 });
+  ({ mesh, cache, kubeConfig: kc } = cluster);
   const caps = await capabilitiesHandler(deps)(new Request(`${ORIGIN}/api/write/capabilities`));
   token = ((await caps.json()) as { csrfToken: string }).csrfToken;
 });
 
 afterAll(async () => {
-  await cache?.stop();
-  await mesh?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await cluster?.stop();
 });
 
 async function post(

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataResponse } from '@/lib/api/dto';
 import type { PeerRow, WorkloadDetail } from '@/lib/mesh/detail-types';
 import { SourceError } from '@/lib/source-error';
-import { writeKubeconfig } from '@/server/demo/apiserver';
-import { startDemoMesh, type DemoMesh } from '@/server/demo/mesh';
-import { KubeCache } from '@/server/kube/cache';
-import { loadKubeConfig } from '@/server/kube/config';
+import type { DemoMesh } from '@/server/demo/mesh';
+import type { KubeCache } from '@/server/kube/cache';
 import type { MetricsSource } from '@/server/telemetry/metrics-source';
+import { startDemoCluster } from '@/server/testing/demo-cluster';
 import { readNamespaceDetail } from './namespace-detail';
 import { readWorkloadDetail } from './workload-detail';
 
@@ -19,9 +15,9 @@ import { readWorkloadDetail } from './workload-detail';
  * five-minute window is full.
  */
 
-const dir = mkdtempSync(join(tmpdir(), 'mesh-detail-int-'));
 let mesh: DemoMesh;
 let cache: KubeCache;
+let stop: (() => Promise<void>) | undefined;
 const WINDOW = { windowSeconds: 300 };
 const sources = (): { kube: KubeCache; metrics: MetricsSource } => ({
   kube: cache,
@@ -29,18 +25,11 @@ const sources = (): { kube: KubeCache; metrics: MetricsSource } => ({
 });
 
 beforeAll(async () => {
-  mesh = await startDemoMesh({ seed: 'mesh-detail-int', scale: 0, prefillMs: 420_000 });
-  const path = join(dir, 'kubeconfig');
-  await writeKubeconfig(path, mesh.api.url);
-  cache = new KubeCache({ kubeConfig: loadKubeConfig({ kubeconfigPath: path, timeoutMs: 3_000 }) });
-  cache.start();
-  await cache.whenSynced(20_000);
+  ({ mesh, cache, stop } = await startDemoCluster({ seed: 'mesh-detail-int', prefillMs: 420_000 }));
 });
 
 afterAll(async () => {
-  await cache?.stop();
-  await mesh?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 async function workload(

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataResponse } from '@/lib/api/dto';
 import type { ControlPlaneComponent, MeshOverview, NamespacePosture } from '@/lib/mesh/types';
 import { SourceError } from '@/lib/source-error';
-import { writeKubeconfig } from '@/server/demo/apiserver';
-import { startDemoMesh, type DemoMesh } from '@/server/demo/mesh';
-import { KubeCache } from '@/server/kube/cache';
-import { loadKubeConfig } from '@/server/kube/config';
+import type { DemoMesh } from '@/server/demo/mesh';
+import type { KubeCache } from '@/server/kube/cache';
 import type { MetricsSource } from '@/server/telemetry/metrics-source';
+import { startDemoCluster } from '@/server/testing/demo-cluster';
 import { readMeshOverview } from './posture';
 
 /**
@@ -17,25 +13,18 @@ import { readMeshOverview } from './posture';
  * MetricsSource, as the route does in demo mode.
  */
 
-const dir = mkdtempSync(join(tmpdir(), 'posture-int-'));
 let mesh: DemoMesh;
 let cache: KubeCache;
+let stop: (() => Promise<void>) | undefined;
 let overview: DataResponse<MeshOverview>;
 
 beforeAll(async () => {
-  mesh = await startDemoMesh({ seed: 'posture-int', scale: 0, prefillMs: 120_000 });
-  const path = join(dir, 'kubeconfig');
-  await writeKubeconfig(path, mesh.api.url);
-  cache = new KubeCache({ kubeConfig: loadKubeConfig({ kubeconfigPath: path, timeoutMs: 3_000 }) });
-  cache.start();
-  await cache.whenSynced(20_000);
+  ({ mesh, cache, stop } = await startDemoCluster({ seed: 'posture-int', prefillMs: 120_000 }));
   overview = await readMeshOverview({ windowSeconds: 60 }, { kube: cache, metrics: mesh.telemetry.metrics });
 });
 
 afterAll(async () => {
-  await cache?.stop();
-  await mesh?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 function card(name: string, from: DataResponse<MeshOverview> = overview): NamespacePosture {

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataResponse } from '@/lib/api/dto';
 import type { MtlsView, NamespaceWaypoints, WaypointsView } from '@/lib/mesh/views-types';
 import { SourceError } from '@/lib/source-error';
-import { writeKubeconfig } from '@/server/demo/apiserver';
-import { startDemoMesh, type DemoMesh } from '@/server/demo/mesh';
-import { KubeCache } from '@/server/kube/cache';
-import { loadKubeConfig } from '@/server/kube/config';
+import type { DemoMesh } from '@/server/demo/mesh';
+import type { KubeCache } from '@/server/kube/cache';
 import type { MetricsSource } from '@/server/telemetry/metrics-source';
+import { startDemoCluster } from '@/server/testing/demo-cluster';
 import { readMtlsView } from './mtls';
 import { readWaypointsView } from './waypoints';
 
@@ -20,9 +16,9 @@ import { readWaypointsView } from './waypoints';
  * outside (out of the mesh), istio-system.
  */
 
-const dir = mkdtempSync(join(tmpdir(), 'mesh-views-int-'));
 let mesh: DemoMesh;
 let cache: KubeCache;
+let stop: (() => Promise<void>) | undefined;
 let waypoints: DataResponse<WaypointsView>;
 let mtls: DataResponse<MtlsView>;
 const sources = (): { kube: KubeCache; metrics: MetricsSource } => ({
@@ -31,20 +27,13 @@ const sources = (): { kube: KubeCache; metrics: MetricsSource } => ({
 });
 
 beforeAll(async () => {
-  mesh = await startDemoMesh({ seed: 'mesh-views-int', scale: 0, prefillMs: 120_000 });
-  const path = join(dir, 'kubeconfig');
-  await writeKubeconfig(path, mesh.api.url);
-  cache = new KubeCache({ kubeConfig: loadKubeConfig({ kubeconfigPath: path, timeoutMs: 3_000 }) });
-  cache.start();
-  await cache.whenSynced(20_000);
+  ({ mesh, cache, stop } = await startDemoCluster({ seed: 'mesh-views-int', prefillMs: 120_000 }));
   waypoints = await readWaypointsView({ windowSeconds: 60 }, sources());
   mtls = await readMtlsView({ windowSeconds: 60 }, sources());
 });
 
 afterAll(async () => {
-  await cache?.stop();
-  await mesh?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 function namespaceRows(name: string): NamespaceWaypoints {

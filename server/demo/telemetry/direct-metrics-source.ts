@@ -5,6 +5,8 @@
  * `histogram_quantile`'s interpolation. Time is the demo mesh's: `at` defaults to the latest tick.
  */
 import type { MetricsResult, RangeSeries, Sample } from '@/lib/metrics/types';
+// `histogramQuantile` is the PromQL builder's name here; the computation keeps Prometheus's own name.
+import { histogramQuantile as bucketQuantile } from '@/lib/metrics/histogram-quantile';
 import { compileMatchers } from '@/lib/metrics/match';
 import { histogramQuantile, sumByRate } from '@/lib/promql/builders';
 import { SourceError } from '@/lib/source-error';
@@ -14,7 +16,6 @@ import type {
   QuantileQuery,
   SeriesQuery,
 } from '@/server/telemetry/metrics-source';
-import { bucketQuantile } from './quantile';
 import { groupOf, resolveMetric, visitSamples } from './series-query';
 import type { SeriesStore } from './series-store';
 
@@ -111,7 +112,7 @@ export function createDirectMetricsSource(store: SeriesStore): MetricsSource {
       labels,
       value: bucketQuantile(
         q.quantile,
-        counts.map((count, i) => ({ upperBound: bounds[i] ?? Infinity, count })),
+        counts.map((count, i) => ({ le: bounds[i] ?? Infinity, count })),
       ),
     }));
   }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { histogramQuantile, type Bucket } from '@/lib/metrics/histogram-quantile';
 import { seededRandom } from '@/lib/random';
 import { ISTIO_BUCKETS } from './families';
 import { lognormalBuckets, normalCdf, pointBuckets } from './lognormal';
-import { bucketQuantile } from './quantile';
 
 const bounds = [...ISTIO_BUCKETS, Infinity];
 
-function cumulative(counts: readonly number[]): { upperBound: number; count: number }[] {
+function cumulative(counts: readonly number[]): Bucket[] {
   let total = 0;
-  return counts.map((c, i) => ({ upperBound: bounds[i] ?? Infinity, count: (total += c) }));
+  return counts.map((c, i) => ({ le: bounds[i] ?? Infinity, count: (total += c) }));
 }
 
 describe('normalCdf', () => {
@@ -48,8 +48,8 @@ describe('lognormalBuckets', () => {
 
   it('yields histogram quantiles near the median and the p99 it was given', () => {
     const { counts } = lognormalBuckets(100_000, 40, 900, ISTIO_BUCKETS, 0.5);
-    const median = bucketQuantile(0.5, cumulative(counts));
-    const p99 = bucketQuantile(0.99, cumulative(counts));
+    const median = histogramQuantile(0.5, cumulative(counts));
+    const p99 = histogramQuantile(0.99, cumulative(counts));
     // Linear interpolation inside a bucket is what Prometheus does too; it lands in the right bucket.
     expect(median).toBeGreaterThan(25);
     expect(median).toBeLessThanOrEqual(50);

@@ -3,19 +3,10 @@
  * KubeConfig for it (from the kubeconfig the demo writes), and the write handlers built over it, called as the
  * browser would call them (same origin, the capabilities token in header and cookie, JSON bodies).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
-import {
-  ResourceStore,
-  startApiServer,
-  writeKubeconfig,
-  type ApiServer,
-  type KubeObject,
-} from '@/server/demo/apiserver';
+import { ResourceStore, startApiServer, type ApiServer, type KubeObject } from '@/server/demo/apiserver';
 import { defaultWorld, materializeWorld } from '@/server/demo/world';
-import { loadKubeConfig } from '@/server/kube/config';
+import { writeDemoKubeconfig } from '@/server/testing/demo-cluster';
 import { csrfSecret } from '../csrf';
 import {
   applyHandler,
@@ -59,9 +50,8 @@ export async function startWriteCluster(overrides: Partial<WriteRouteDeps> = {})
   const store = new ResourceStore({ seed: 'write-int' });
   materializeWorld(defaultWorld('write-int'), store);
   const api = await startApiServer({ store });
-  const dir = await mkdtemp(join(tmpdir(), 'meshlens-write-'));
-  await writeKubeconfig(join(dir, 'kubeconfig'), api.url);
-  const kc = loadKubeConfig({ kubeconfigPath: join(dir, 'kubeconfig'), timeoutMs: 5_000 });
+  const kubeconfig = await writeDemoKubeconfig(api.url, 5_000);
+  const kc = kubeconfig.kubeConfig;
   const logs: string[] = [];
   const deps: WriteRouteDeps = {
     readOnly: false,
@@ -115,7 +105,7 @@ export async function startWriteCluster(overrides: Partial<WriteRouteDeps> = {})
     post,
     close: async () => {
       await api.close();
-      await rm(dir, { recursive: true, force: true });
+      await kubeconfig.remove();
     },
   };
 }

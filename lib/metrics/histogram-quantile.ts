@@ -1,6 +1,8 @@
 /**
- * Prometheus's `histogram_quantile` over classic buckets (promql/quantile.go, `bucketQuantile`), for series read
- * as bucket rates over a range (the MetricsSource port has no range quantile). Pure.
+ * Prometheus's `histogram_quantile` over classic buckets (promql/quantile.go, `bucketQuantile`). One implementation
+ * for both of its users: the pages' series, read as bucket rates over a range (the MetricsSource port has no range
+ * quantile), and the demo mesh's direct MetricsSource, which must answer exactly what Prometheus answers from the
+ * same buckets. Pure and isomorphic.
  */
 
 /** A cumulative bucket: the rate (or count) of observations at or below `le`. */
@@ -18,11 +20,15 @@ export function parseLe(le: string): number {
 
 /**
  * The `q`-quantile of cumulative buckets, interpolated linearly inside the bucket it falls in (the first bucket
- * starting at 0). NaN without a `+Inf` bucket, with fewer than two buckets or without observations; the highest
- * finite bound when it falls in the `+Inf` bucket. Buckets of one bound are added up (series summed away).
+ * starting at 0 unless its bound is not positive). NaN for a NaN `q`, without a `+Inf` bucket, with fewer than two
+ * buckets or without observations; the highest finite bound when it falls in the `+Inf` bucket; `-Inf`/`+Inf` for
+ * `q` below 0 or above 1, as Prometheus answers. Buckets whose bound is NaN are left out; buckets of one bound are
+ * added up (series summed away), in any order.
  */
 export function histogramQuantile(q: number, input: readonly Bucket[]): number {
-  if (!(q >= 0 && q <= 1)) return NaN;
+  if (Number.isNaN(q)) return NaN;
+  if (q < 0) return -Infinity;
+  if (q > 1) return Infinity;
   const buckets: Bucket[] = [];
   for (const bucket of [...input].filter((b) => !Number.isNaN(b.le)).sort((a, b) => a.le - b.le)) {
     const last = buckets.at(-1);
