@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 import type { DetailSeries, SeriesPoint } from '@/lib/mesh/detail-types';
+import type { MeshViewMeta } from '@/lib/mesh/views-types';
 import { linearTicks, niceStep, timeTicks } from '@/components/traces/chart-scale';
 import { formatShortClock } from '@/components/traces/format';
+import { chartWindow } from './detail-format';
+import { SectionHeading } from './mesh-parts';
 
 /** Plot size and margins, px (the SVG scales down with its box). */
 const WIDTH = 360;
@@ -216,5 +219,24 @@ export function DirectionCharts(props: {
         </div>
       )}
     </figure>
+  );
+}
+
+/** The "Traffic" section of the namespace and workload pages: inbound and outbound charts over the window. */
+export function TrafficSection(props: {
+  traffic: { inbound: DetailSeries; outbound: DetailSeries };
+  meta: Pick<MeshViewMeta, 'end' | 'windowSeconds'>;
+  /** The shell's window as people chose it, e.g. `5m`. */
+  windowLabel: string;
+}): ReactNode {
+  const window = chartWindow(props.meta);
+  return (
+    <>
+      <SectionHeading note={`last ${props.windowLabel}, each call counted once`}>Traffic</SectionHeading>
+      <div className="grid gap-3 xl:grid-cols-2">
+        <DirectionCharts direction="inbound" series={props.traffic.inbound} {...window} />
+        <DirectionCharts direction="outbound" series={props.traffic.outbound} {...window} />
+      </div>
+    </>
   );
 }

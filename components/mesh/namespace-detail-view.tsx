@@ -22,8 +22,8 @@ import {
 } from '@/components/overview/posture-format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NamespaceActions } from './actions/namespace-actions';
-import { DirectionCharts } from './detail-chart';
-import { chartWindow, errorText, latencyText } from './detail-format';
+import { TrafficSection } from './detail-chart';
+import { errorText, latencyText } from './detail-format';
 import { DetailHeader, Facts, LINK_CLASS, PolicyTable } from './detail-parts';
 import { STATUS_TONE } from './mesh-format';
 import { CELL_CLASS, ROW_CLASS, SectionHeading, SourceErrors, Table, Tag } from './mesh-parts';
@@ -94,7 +94,6 @@ export function NamespaceDetailContent(props: {
   const { data, view } = props;
   const { posture } = data;
   const mtls = mtlsText(posture);
-  const window = chartWindow(data.meta);
   const facts: [string, ReactNode][] = [
     ['Enrollment', posture.enrollment ?? 'no mesh labels'],
     ['Pods', podCountsText(posture.pods)],
@@ -136,21 +135,7 @@ export function NamespaceDetailContent(props: {
           ))}
         </ul>
       )}
-      <SectionHeading note={`last ${view.window}, each call counted once`}>Traffic</SectionHeading>
-      <div className="grid gap-3 xl:grid-cols-2">
-        <DirectionCharts
-          direction="inbound"
-          series={data.traffic.inbound}
-
-          {...window}
-        />
-        <DirectionCharts
-          direction="outbound"
-          series={data.traffic.outbound}
-
-          {...window}
-        />
-      </div>
+      <TrafficSection traffic={data.traffic} meta={data.meta} windowLabel={view.window} />
       <SectionHeading note="application workloads; rates inbound">Workloads</SectionHeading>
       {data.workloads.length === 0 ? (
         <p className="text-sm text-slate-500">No application workloads.</p>

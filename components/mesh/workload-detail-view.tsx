@@ -13,8 +13,7 @@ import { useViewState } from '@/components/layout/use-view-state';
 import { MODE_WORDS, toneClass } from '@/components/overview/posture-format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ActionButton } from './actions/action-button';
-import { DirectionCharts } from './detail-chart';
-import { chartWindow } from './detail-format';
+import { TrafficSection } from './detail-chart';
 import { DetailHeader, Facts, LINK_CLASS, PeerTable, PolicyTable } from './detail-parts';
 import { modeTone, STATUS_TONE } from './mesh-format';
 import { CELL_CLASS, ROW_CLASS, SectionHeading, SourceErrors, Table, Tag } from './mesh-parts';
@@ -101,7 +100,6 @@ export function WorkloadDetailContent(props: {
   actions?: boolean;
 }): ReactNode {
   const { data, view } = props;
-  const window = chartWindow(data.meta);
   return (
     <div data-testid="workload-detail" data-namespace={data.namespace} data-name={data.name}>
       <DetailHeader
@@ -135,21 +133,7 @@ export function WorkloadDetailContent(props: {
           </ActionButton>
         </div>
       )}
-      <SectionHeading note={`last ${view.window}, each call counted once`}>Traffic</SectionHeading>
-      <div className="grid gap-3 xl:grid-cols-2">
-        <DirectionCharts
-          direction="inbound"
-          series={data.traffic.inbound}
-
-          {...window}
-        />
-        <DirectionCharts
-          direction="outbound"
-          series={data.traffic.outbound}
-
-          {...window}
-        />
-      </div>
+      <TrafficSection traffic={data.traffic} meta={data.meta} windowLabel={view.window} />
       <div className="grid gap-x-4 xl:grid-cols-2">
         <section>
           <SectionHeading note="who calls it">Callers</SectionHeading>

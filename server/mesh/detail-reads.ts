@@ -3,11 +3,13 @@ import type { HealthThresholds } from '@/lib/graph/health';
 import type { GraphEdge, Health } from '@/lib/graph/types';
 import type { IsWaypoint } from '@/lib/mesh/detail-series';
 import type { DetailTraffic } from '@/lib/mesh/detail-types';
+import type { MeshViewMeta } from '@/lib/mesh/views-types';
 import type { SourceErrorDTO } from '@/lib/source-error';
 import { readGraph } from '@/server/graph';
 import { seriesStepSeconds } from '@/server/graph/series';
 import type { PostureSources } from './posture';
 import { readDetailSeries, type SeriesSubject } from './detail-series';
+import { distinctErrors } from './view-sources';
 
 /**
  * What the namespace and workload pages read besides the watch cache, concurrently: the workload graph of the
@@ -90,5 +92,43 @@ export async function readDetailTraffic(
     queries: graph.meta.queries + series.issued,
     // The pages report the Kubernetes kinds they read themselves.
     errors: [...graph.errors.filter((e) => e.source !== 'kubernetes'), ...series.errors],
+  };
+}
+
+/**
+ * A detail page's answer: the detail with its series, whether traffic could be read, the `meta` (window, end,
+ * metric queries made, time taken) and every error once. `started` is `performance.now()` when the read began;
+ * `extraQueries` counts reads made beside the traffic's (the namespace page's posture).
+ */
+export function detailBody<D extends object>(
+  detail: D,
+  read: {
+    traffic: DetailTrafficReads;
+    windowSeconds: number;
+    end: Date;
+    started: number;
+    /** Errors of the reads before the traffic's (the cache), and after them (the posture's). */
+    errors: readonly SourceErrorDTO[];
+    laterErrors?: readonly SourceErrorDTO[];
+    extraQueries?: number;
+  },
+): {
+  data: D & { traffic: DetailTraffic; trafficKnown: boolean; meta: MeshViewMeta };
+  errors: SourceErrorDTO[];
+} {
+  const { traffic } = read;
+  return {
+    data: {
+      ...detail,
+      traffic: traffic.series,
+      trafficKnown: traffic.edges !== null,
+      meta: {
+        windowSeconds: read.windowSeconds,
+        end: read.end.toISOString(),
+        queries: traffic.queries + (read.extraQueries ?? 0),
+        durationMs: Math.round(performance.now() - read.started),
+      },
+    },
+    errors: distinctErrors([...read.errors, ...traffic.errors, ...(read.laterErrors ?? [])]),
   };
 }

@@ -9,10 +9,10 @@ import type { NamespaceTraffic } from '@/lib/mesh/types';
 import type { SourceErrorDTO } from '@/lib/source-error';
 import { meshFacts } from '@/server/graph/mesh-facts';
 import { NO_METRICS } from '@/server/graph/queries';
-import { NAMESPACE_KINDS, readDetailTraffic, type DetailOptions } from './detail-reads';
+import { NAMESPACE_KINDS, readDetailTraffic, detailBody, type DetailOptions } from './detail-reads';
 import type { PostureParams, PostureSources } from './posture';
 import { readPostureTraffic, trafficByNamespace } from './posture-traffic';
-import { distinctErrors, readKinds, workloadGroups } from './view-sources';
+import { readKinds, workloadGroups } from './view-sources';
 
 /** A page's answer: the data with its errors, or the status and error of a 404. */
 export type DetailAnswer<T> =
@@ -106,19 +106,14 @@ export async function readNamespaceDetail(
   });
   return {
     status: 200,
-    body: {
-      data: {
-        ...detail,
-        traffic: traffic.series,
-        trafficKnown: traffic.edges !== null,
-        meta: {
-          windowSeconds: params.windowSeconds,
-          end: end.toISOString(),
-          queries: traffic.queries + posture.issued,
-          durationMs: Math.round(performance.now() - started),
-        },
-      },
-      errors: distinctErrors([...errors, ...traffic.errors, ...posture.errors]),
-    },
+    body: detailBody(detail, {
+      traffic,
+      windowSeconds: params.windowSeconds,
+      end,
+      started,
+      errors,
+      laterErrors: posture.errors,
+      extraQueries: posture.issued,
+    }),
   };
 }

@@ -4,10 +4,10 @@ import { waypointWorkloads } from '@/lib/mesh/detail-subject';
 import type { WorkloadDetail } from '@/lib/mesh/detail-types';
 import { workloadDetail } from '@/lib/mesh/workload-detail';
 import type { SourceErrorDTO } from '@/lib/source-error';
-import { WORKLOAD_KINDS, readDetailTraffic, type DetailOptions } from './detail-reads';
+import { WORKLOAD_KINDS, readDetailTraffic, detailBody, type DetailOptions } from './detail-reads';
 import type { DetailAnswer } from './namespace-detail';
 import type { PostureParams, PostureSources } from './posture';
-import { distinctErrors, readKinds, workloadGroups } from './view-sources';
+import { readKinds, workloadGroups } from './view-sources';
 
 /** The answer when pods cannot be read at all: a workload cannot then be told from an unknown one. */
 export type WorkloadAnswer = DetailAnswer<WorkloadDetail> | { status: 503; body: { error: SourceErrorDTO } };
@@ -69,19 +69,6 @@ export async function readWorkloadDetail(
   });
   return {
     status: 200,
-    body: {
-      data: {
-        ...detail,
-        traffic: traffic.series,
-        trafficKnown: traffic.edges !== null,
-        meta: {
-          windowSeconds: params.windowSeconds,
-          end: end.toISOString(),
-          queries: traffic.queries,
-          durationMs: Math.round(performance.now() - started),
-        },
-      },
-      errors: distinctErrors([...errors, ...traffic.errors]),
-    },
+    body: detailBody(detail, { traffic, windowSeconds: params.windowSeconds, end, started, errors }),
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InvalidAnswer } from '@/lib/write/types';
 import {
   reviewsVirtualService,
+  resetReviews,
   reviewsYaml,
   startWriteCluster,
   type WriteCluster,
@@ -25,9 +26,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  const { store } = cluster;
-  if (store.get('vs', 'bookinfo', 'reviews')) store.delete('vs', 'bookinfo', 'reviews');
-  base = store.create('vs', reviewsVirtualService([90, 10])).metadata.resourceVersion ?? '';
+  base = resetReviews(cluster);
 });
 
 const live = (): unknown => cluster.store.get('vs', 'bookinfo', 'reviews')?.spec;

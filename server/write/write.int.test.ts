@@ -9,6 +9,7 @@ import type {
 import {
   auditConfigMaps,
   reviewsVirtualService,
+  resetReviews,
   reviewsYaml,
   startWriteCluster,
   type WriteCluster,
@@ -32,9 +33,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  const { store } = cluster;
-  if (store.get('vs', 'bookinfo', 'reviews')) store.delete('vs', 'bookinfo', 'reviews');
-  base = store.create('vs', reviewsVirtualService([90, 10])).metadata.resourceVersion ?? '';
+  base = resetReviews(cluster);
   cluster.logs.length = 0;
 });
 

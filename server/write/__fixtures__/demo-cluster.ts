@@ -160,3 +160,10 @@ export function auditConfigMaps(store: ResourceStore): KubeObject[] {
     labelSelector: 'app.kubernetes.io/component=audit',
   }).items;
 }
+
+/** Puts back `bookinfo/reviews` as a 90/10 VirtualService, fresh, and returns its resourceVersion: the edit's base. */
+export function resetReviews(cluster: WriteCluster): string {
+  const { store } = cluster;
+  if (store.get('vs', 'bookinfo', 'reviews')) store.delete('vs', 'bookinfo', 'reviews');
+  return store.create('vs', reviewsVirtualService([90, 10])).metadata.resourceVersion ?? '';
+}
