@@ -40,6 +40,7 @@ export default defineConfig({
     { name: 'traces', testMatch: /traces\.spec\.ts/ },
     { name: 'mesh', testMatch: /mesh\.spec\.ts/ },
     { name: 'editor', testMatch: /editor\.spec\.ts/ },
+    { name: 'auth', testMatch: /auth\.spec\.ts/ },
     // Stops and restarts Prometheus, so it runs after everything that needs Prometheus up.
     {
       name: 'outage',

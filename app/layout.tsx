@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense, type ReactNode } from 'react';
+import { AnonymousBanner } from '@/components/layout/anonymous-banner';
 import { AppHeader } from '@/components/layout/app-header';
 import { Providers } from '@/components/layout/providers';
 import { SourceBanner } from '@/components/layout/source-banner';
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }): React
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <Providers>
           <AppHeader />
+          <AnonymousBanner />
           <Suspense>
             <SourceBanner />
           </Suspense>

@@ -27,7 +27,7 @@ function readOnlyReason(capabilities: WriteCapabilities, kind: string): string |
     return 'The dashboard is read-only (READ_ONLY=true): it shows the YAML and writes nothing. Copy it to apply with kubectl or to commit to Git.';
   }
   if (!capabilities.kinds.some((k) => k.kind === kind))
-    return `The dashboard does not write ${kind} objects.`;
+    return `You may not change ${kind} objects here: the dashboard does not write them, or your Kubernetes RBAC does not allow it in this namespace. The YAML is shown to copy.`;
   return null;
 }
 
@@ -153,7 +153,7 @@ function WithObject(props: {
 /** The editor for one link, read once: the shell's view may rewrite `ns` later, which must not switch the edit. */
 function EditLink({ search }: { search: string }): ReactNode {
   const [request] = useState(() => parseEditParams(new URLSearchParams(search)));
-  const capabilities = useQuery(capabilitiesQuery());
+  const capabilities = useQuery(capabilitiesQuery(request.ok ? request.namespace : undefined));
   if (!request.ok) {
     return (
       <EmptyState testId="editor-link-error" title="This link does not open an edit">

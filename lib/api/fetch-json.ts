@@ -1,3 +1,5 @@
+import { isUnauthenticated, sendToSignIn } from '@/lib/auth/sign-in';
+
 /** An API answer that was not a success; `status` 0 means the server did not answer at all. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -11,7 +13,8 @@ export class ApiError extends Error {
 
 /**
  * Fetches one of the dashboard's own API routes from the browser. `acceptStatus` lists non-2xx statuses whose body
- * is still the answer (e.g. readyz's 503). Throws {@link ApiError} with the server's one-line message otherwise.
+ * is still the answer (e.g. readyz's 503). Throws {@link ApiError} with the server's one-line message otherwise;
+ * a 401 "sign in first" also sends the browser to the sign-in page.
  */
 export async function fetchJson<T>(
   path: string,
@@ -28,6 +31,7 @@ export async function fetchJson<T>(
   }
   const body: unknown = await res.json().catch(() => null);
   if (res.ok || options?.acceptStatus?.includes(res.status)) return body as T;
+  if (isUnauthenticated(res.status, body)) sendToSignIn(messageOf(body) ?? 'sign in first');
   throw new ApiError(res.status, messageOf(body) ?? `${path} answered HTTP ${res.status}`);
 }
 

@@ -3,6 +3,7 @@
  * an edit, and the write and impact POSTs. A write's 409, 412 and 422 are outcomes the editor shows, not errors:
  * {@link postJson} returns every answer as a value of one union and never throws.
  */
+import { isUnauthenticated, sendToSignIn } from '@/lib/auth/sign-in';
 import { queryOptions } from '@tanstack/react-query';
 import type { DataResponse } from '@/lib/api/dto';
 import { fetchJson } from '@/lib/api/fetch-json';
@@ -33,11 +34,21 @@ export const writeKeys = {
 /** The anti-CSRF token lives 12 hours; asking again every 30 minutes keeps a long-open tab writing. */
 const CAPABILITIES_STALE_MS = 30 * 60_000;
 
-/** `GET /api/write/capabilities`: read-only or not, the token, the writable kinds. Also sets the CSRF cookie. */
-export function capabilitiesQuery() {
+/**
+ * `GET /api/write/capabilities[?namespace=]`: read-only or not, the token, the writable kinds — with a namespace,
+ * only the kinds and verbs the signed-in user's RBAC allows there. Also sets the CSRF cookie.
+ */
+export function capabilitiesQuery(namespace?: string) {
   return queryOptions({
-    queryKey: writeKeys.capabilities,
-    queryFn: ({ signal }) => fetchJson<WriteCapabilities>('/api/write/capabilities', { signal }),
+    queryKey:
+      namespace === undefined ? writeKeys.capabilities : ([...writeKeys.capabilities, namespace] as const),
+    queryFn: ({ signal }) =>
+      fetchJson<WriteCapabilities>(
+        namespace === undefined
+          ? '/api/write/capabilities'
+          : `/api/write/capabilities?${new URLSearchParams({ namespace }).toString()}`,
+        { signal },
+      ),
     staleTime: CAPABILITIES_STALE_MS,
     refetchInterval: CAPABILITIES_STALE_MS,
   });
@@ -152,6 +163,7 @@ export async function postJson(
     return { outcome: 'error', status: 0, message: `the dashboard server did not answer (${why})` };
   }
   const parsed: unknown = await response.json().catch(() => null);
+  if (isUnauthenticated(response.status, parsed)) sendToSignIn('sign in again to make changes');
   return parseWriteAnswer(response.status, parsed);
 }
 

@@ -8,6 +8,7 @@ describe('parseDemoArgs', () => {
       seed: 'meshlens',
       scale: 0,
       prometheus: { mode: 'auto' },
+      auth: 'anonymous',
     });
   });
 
@@ -21,12 +22,15 @@ describe('parseDemoArgs', () => {
         '1000',
         '--prometheus',
         '/opt/prom/prometheus',
+        '--auth',
+        'token',
       ]),
     ).toEqual({
       port: 8080,
       seed: '7',
       scale: 1000,
       prometheus: { mode: 'path', path: '/opt/prom/prometheus' },
+      auth: 'token',
     });
     expect(parseDemoArgs(['--port=0', '--prometheus=off'])).toMatchObject({
       port: 0,
@@ -43,6 +47,7 @@ describe('parseDemoArgs', () => {
     [['--scale', '1.5'], /--scale needs a number of workloads/],
     [['--seed'], /--seed needs a value/],
     [['--prometheus'], /--prometheus needs auto, off or a path/],
+    [['--auth', 'openid'], /--auth needs anonymous, token or header, not "openid"/],
   ])('refuses %j with one line', (argv, message) => {
     expect(() => parseDemoArgs(argv)).toThrow(DemoArgsError);
     expect(() => parseDemoArgs(argv)).toThrow(message);

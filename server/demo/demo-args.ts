@@ -10,12 +10,18 @@ export interface DemoArgs {
   /** About this many workloads in a generated mesh; 0 for the default bookinfo world. */
   scale: number;
   prometheus: PrometheusChoice;
+  /**
+   * `anonymous` (the default: nobody signs in), `token` (sign in with a demo user's token) or `header` (as behind an
+   * authenticating proxy). With token or header, the demo API server enforces RBAC for the demo users.
+   */
+  auth: 'anonymous' | 'token' | 'header';
 }
 
 /** A flag that is unknown or malformed; the message is one line for the terminal. */
 export class DemoArgsError extends Error {}
 
-const USAGE = 'usage: npm run demo -- [--port N] [--seed S] [--scale N] [--prometheus auto|off|PATH]';
+const USAGE =
+  'usage: npm run demo -- [--port N] [--seed S] [--scale N] [--prometheus auto|off|PATH] [--auth anonymous|token|header]';
 
 /** Each flag's parser; the table is the documentation. */
 const FLAGS: Record<string, (value: string | undefined, args: DemoArgs) => void> = {
@@ -34,11 +40,23 @@ const FLAGS: Record<string, (value: string | undefined, args: DemoArgs) => void>
       throw new DemoArgsError(`--prometheus needs auto, off or a path`);
     args.prometheus = value === 'auto' || value === 'off' ? { mode: value } : { mode: 'path', path: value };
   },
+  '--auth': (value, args) => {
+    if (value !== 'anonymous' && value !== 'token' && value !== 'header') {
+      throw new DemoArgsError(`--auth needs anonymous, token or header, not ${JSON.stringify(value ?? '')}`);
+    }
+    args.auth = value;
+  },
 };
 
 /** Parses the flags (`--flag value` or `--flag=value`). Throws {@link DemoArgsError} with one line on anything else. */
 export function parseDemoArgs(argv: string[]): DemoArgs {
-  const args: DemoArgs = { port: 3000, seed: 'meshlens', scale: 0, prometheus: { mode: 'auto' } };
+  const args: DemoArgs = {
+    port: 3000,
+    seed: 'meshlens',
+    scale: 0,
+    prometheus: { mode: 'auto' },
+    auth: 'anonymous',
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     const at = arg.indexOf('=');

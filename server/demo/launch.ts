@@ -18,6 +18,7 @@ import { exitUnlessSupportedNode } from '../runtime';
 import { registerDemoSources } from '../sources/demo-sources';
 import { startPrometheusServer, type PrometheusServer } from '../testing/prometheus-server';
 import { writeKubeconfig } from './apiserver';
+import { DEMO_ADMIN_TOKEN, DEMO_USERS } from './world/rbac';
 import { DemoArgsError, parseDemoArgs } from './demo-args';
 import { findPrometheus } from './find-prometheus';
 import { startDemoMesh } from './mesh';
@@ -28,10 +29,16 @@ async function main(): Promise<void> {
   exitUnlessSupportedNode();
   const args = parseDemoArgs(process.argv.slice(2));
   const prometheusBinary = findPrometheus(args.prometheus);
-  const mesh = await startDemoMesh({ seed: args.seed, scale: args.scale });
+  const auth = args.auth !== 'anonymous';
+  const mesh = await startDemoMesh({ seed: args.seed, scale: args.scale, auth });
   const dir = mkdtempSync(join(tmpdir(), 'meshlens-demo-'));
   const kubeconfig = join(dir, 'kubeconfig');
-  await writeKubeconfig(kubeconfig, mesh.api.url, { context: 'meshlens-demo' });
+  // With auth on, the dashboard (and kubectl with this file) use the demo admin's token.
+  await writeKubeconfig(kubeconfig, mesh.api.url, {
+    context: 'meshlens-demo',
+    ...(auth ? { token: DEMO_ADMIN_TOKEN } : {}),
+    ...(mesh.api.certificateAuthority ? { certificateAuthority: mesh.api.certificateAuthority } : {}),
+  });
   let prometheus: PrometheusServer | undefined;
   if (prometheusBinary !== null) {
     prometheus = await startPrometheusServer({
@@ -48,6 +55,10 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     KUBECONFIG: kubeconfig,
     TRACES_SOURCE: 'demo',
+    AUTH_STRATEGY: args.auth,
+    ...(args.auth === 'header'
+      ? { AUTH_HEADER_USER: 'X-Forwarded-User', AUTH_HEADER_GROUPS: 'X-Forwarded-Groups' }
+      : {}),
     ...(prometheus
       ? { METRICS_SOURCE: 'prometheus', PROMETHEUS_URL: prometheus.url.href }
       : { METRICS_SOURCE: 'demo' }),
@@ -71,6 +82,12 @@ async function main(): Promise<void> {
   console.log(`kubeconfig: ${kubeconfig}`);
   console.log(`metrics: ${mesh.metricsUrl}`);
   if (prometheus) console.log(`prometheus: ${prometheus.url.href}`);
+  if (auth) {
+    console.log(`auth: ${args.auth} (the demo API server enforces RBAC)`);
+    for (const user of DEMO_USERS) {
+      console.log(`  user ${user.user} (groups ${(user.groups ?? []).join(', ')}): token ${user.token}`);
+    }
+  }
 
   // Ctrl-C reaches this process twice (from the terminal's process group and relayed by tsx): stop once, and
   // keep handling the signal so that a second one cannot kill the process halfway through the cleanup.

@@ -3,7 +3,14 @@ import { simulateTick } from './engine';
 import { cachedMeshConfigReader } from './mesh-config-reader';
 import { forkRandom } from '@/lib/random';
 import { createDemoTelemetry, startMetricsServer, type DemoTelemetry } from './telemetry';
-import { defaultWorld, materializeWorld, scaledWorld, startControllers } from './world';
+import {
+  defaultWorld,
+  demoRbacObjects,
+  demoTokens,
+  materializeWorld,
+  scaledWorld,
+  startControllers,
+} from './world';
 
 /** How to start the demo mesh. */
 export interface DemoMeshOptions {
@@ -19,6 +26,11 @@ export interface DemoMeshOptions {
   prefillStepMs?: number;
   /** The clock (ms since the epoch); injectable for tests. */
   now?: () => number;
+  /**
+   * Serve the API with authentication and RBAC: the demo's tokens (admin, alice, bob; see world/rbac.ts) and its
+   * ClusterRoles and RoleBindings, created before the server starts. Off by default (every request is an admin's).
+   */
+  auth?: boolean;
 }
 
 /** A running demo mesh: its API server, its telemetry, and where its metrics are scraped. */
@@ -41,6 +53,15 @@ function ztunnelPods(store: ResourceStore): Map<string, string> {
     if (node && pod.metadata.name) byNode.set(node, pod.metadata.name);
   }
   return byNode;
+}
+
+/** Creates the demo's RBAC objects; bindings in namespaces the world lacks (a scaled world) are left out. */
+function createDemoRbac(store: ResourceStore): void {
+  for (const object of demoRbacObjects()) {
+    const namespace = object.metadata.namespace;
+    if (namespace !== undefined && !store.get('namespaces', undefined, namespace)) continue;
+    store.create(object.kind, object);
+  }
 }
 
 /**
@@ -79,7 +100,8 @@ export async function startDemoMesh(options: DemoMeshOptions): Promise<DemoMesh>
     last = at;
   };
   const timer = setInterval(tick, tickMs);
-  const api = await startApiServer({ store });
+  if (options.auth) createDemoRbac(store);
+  const api = await startApiServer({ store, ...(options.auth ? { auth: { tokens: demoTokens() } } : {}) });
   const metrics = await startMetricsServer(telemetry.registry);
   return {
     api,

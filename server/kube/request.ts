@@ -1,14 +1,10 @@
 import 'server-only';
-import {
-  ApiException,
-  IsomorphicFetchHttpLibrary,
-  RequestContext,
-  type KubeConfig,
-} from '@kubernetes/client-node';
+import { ApiException, RequestContext, type KubeConfig } from '@kubernetes/client-node';
 import { SourceError } from '@/lib/source-error';
 import { dashboardMetrics } from '@/server/observability/metrics';
 import { clusterServer, requestTimeoutOf } from './config';
 import { toKubeError } from './errors';
+import { sendKube } from './transport';
 
 /**
  * A raw GET through client-node's own transport (KubeConfig credentials and TLS dispatcher, the generated client's
@@ -29,8 +25,6 @@ export interface KubeGetOptions {
   signal?: AbortSignal;
 }
 
-const httpLibrary = new IsomorphicFetchHttpLibrary();
-
 /** GETs `path` (e.g. `/api/v1/pods`) and parses the JSON answer; every failure is a SourceError. */
 export async function kubeGetJson(kc: KubeConfig, path: string, options: KubeGetOptions): Promise<unknown> {
   const timeoutMs = options.timeoutMs ?? requestTimeoutOf(kc);
@@ -46,12 +40,11 @@ export async function kubeGetJson(kc: KubeConfig, path: string, options: KubeGet
     await kc.applySecurityAuthentication(ctx);
     const deadline = AbortSignal.timeout(timeoutMs);
     ctx.setSignal(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
-    const res = await httpLibrary.send(ctx).toPromise();
-    const body = await res.body.text();
-    if (res.httpStatusCode < 200 || res.httpStatusCode > 299) {
-      throw new ApiException(res.httpStatusCode, 'Unsuccessful HTTP Request', body, res.headers);
+    const res = await sendKube(kc, ctx);
+    if (res.status < 200 || res.status > 299) {
+      throw new ApiException(res.status, 'Unsuccessful HTTP Request', res.text, res.headers);
     }
-    const parsed = parseJson(body, options.operation, res.httpStatusCode, res.headers['content-type']);
+    const parsed = parseJson(res.text, options.operation, res.status, res.headers['content-type']);
     metrics.upstreamDuration.observe(
       { source: 'kubernetes', operation: options.operation, outcome: 'ok' },
       (performance.now() - started) / 1000,

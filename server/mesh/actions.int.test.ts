@@ -16,7 +16,13 @@ import { readGraph } from '@/server/graph';
 import type { KubeCache } from '@/server/kube/cache';
 import { startDemoCluster, type DemoCluster } from '@/server/testing/demo-cluster';
 import { csrfSecret } from '@/server/write/csrf';
-import { applyHandler, capabilitiesHandler, previewHandler, revertHandler } from '@/server/write/handlers';
+import {
+  actingAsDashboard,
+  applyHandler,
+  capabilitiesHandler,
+  previewHandler,
+  revertHandler,
+} from '@/server/write/handlers';
 import { readActionObjects } from './action-objects';
 import { readMtlsView } from './mtls';
 import { readNamespaceDetail } from './namespace-detail';
@@ -40,8 +46,8 @@ const deps = () => ({
   readOnly: false,
   auditNamespace: 'meshlens-system',
   csrfSecret: csrfSecret('a-test-session-secret-of-32-chars!'),
-  kubeConfigFor: () => kc,
-  whoFor: () => 'anonymous',
+  actingFor: actingAsDashboard(kc),
+  dashboardKubeConfig: () => kc,
 });
 const handlers = {
   preview: previewHandler(deps),

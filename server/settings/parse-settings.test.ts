@@ -36,11 +36,14 @@ describe('parseSettings', () => {
   });
 
   it('falls back to the in-cluster service account when no kubeconfig exists', () => {
-    const s = parseSettings(
-      { PROMETHEUS_URL: 'http://prom:9090', KUBERNETES_SERVICE_HOST: '10.0.0.1' },
-      fsWith({ '/var/run/secrets/kubernetes.io/serviceaccount/token': 't' }),
-    );
+    const env = { PROMETHEUS_URL: 'http://prom:9090', KUBERNETES_SERVICE_HOST: '10.0.0.1' };
+    const files = fsWith({ '/var/run/secrets/kubernetes.io/serviceaccount/token': 't' });
+    const s = parseSettings({ ...env, SESSION_SECRET: 'x'.repeat(32) }, files);
     expect(s.kube.mode).toBe('in-cluster');
+    // In a cluster, users sign in with a token by default, and replicas must share the session key.
+    expect(s.auth.strategy).toBe('token');
+    expect(thrown(() => parseSettings(env, files), SettingsError).variable).toBe('SESSION_SECRET');
+    expect(parseSettings({ ...env, AUTH_STRATEGY: 'anonymous' }, files).auth.strategy).toBe('anonymous');
   });
 
   it('builds bearer, tenant and extra headers for Prometheus and Tempo', () => {

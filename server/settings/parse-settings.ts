@@ -1,3 +1,5 @@
+import { parseAuth } from './parse-auth';
+import { nonEmpty, parseBool, SettingsError, type Env } from './env-values';
 import type {
   HttpSourceSettings,
   KubeSettings,
@@ -7,25 +9,13 @@ import type {
   WriteSettings,
 } from './types';
 
-/** The environment as a plain record, so that parsing stays pure and testable. */
-export type Env = Readonly<Record<string, string | undefined>>;
-
 /** What the parser may ask of the file system. */
 export interface SettingsFs {
   exists(path: string): boolean;
   readText(path: string): string;
 }
 
-/** A setting that is wrong or missing. The message is one line that says what to set. */
-export class SettingsError extends Error {
-  override readonly name = 'SettingsError';
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { SettingsError, type Env };
 
 const serviceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount';
 
@@ -34,12 +24,22 @@ const serviceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount';
  * wrong. Variables are documented in the README ("Configuration").
  */
 export function parseSettings(env: Env, fs: SettingsFs): Settings {
+  const kube = parseKube(env, fs);
+  const write = parseWrite(env);
+  const auth = parseAuth(env, kube.mode === 'in-cluster');
+  if (kube.mode === 'in-cluster' && auth.strategy !== 'anonymous' && write.sessionSecret === undefined) {
+    throw new SettingsError(
+      'SESSION_SECRET',
+      `AUTH_STRATEGY=${auth.strategy} in a cluster: set SESSION_SECRET (32+ characters, the same on every replica) so that every replica reads the others' sessions`,
+    );
+  }
   return {
-    kube: parseKube(env, fs),
+    kube,
     metrics: parseMetrics(env, fs),
     traces: parseTraces(env, fs),
     probeIntervalMs: parseMs(env, 'PROBE_INTERVAL_MS', 5_000),
-    write: parseWrite(env),
+    write,
+    auth,
   };
 }
 
@@ -216,16 +216,4 @@ function parseMs(env: Env, variable: string, fallback: number): number {
     );
   }
   return value;
-}
-
-function parseBool(env: Env, variable: string): boolean | undefined {
-  const raw = nonEmpty(env[variable])?.toLowerCase();
-  if (raw === undefined) return undefined;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new SettingsError(variable, `${variable}=${JSON.stringify(raw)} must be true or false`);
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
 }

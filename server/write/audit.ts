@@ -72,7 +72,7 @@ export async function preflightAudit(
     );
   }
   try {
-    await ctx.kube.create(
+    await ctx.auditKube.create(
       configMaps(ctx.auditNamespace),
       auditConfigMap(record, ctx.auditNamespace),
       'dry-run create audit record',
@@ -102,7 +102,7 @@ export async function writeAudit(
   ctx: WriteContext,
 ): Promise<{ summary: AuditSummary | null; warning?: string }> {
   try {
-    await ctx.kube.create(
+    await ctx.auditKube.create(
       configMaps(ctx.auditNamespace),
       auditConfigMap(record, ctx.auditNamespace),
       'create audit record',
@@ -133,14 +133,14 @@ export interface AuditQuery {
 /** The records in the audit namespace, newest first, optionally of one object or namespace. */
 export async function listAudit(
   query: AuditQuery,
-  ctx: Pick<WriteContext, 'kube' | 'auditNamespace'>,
+  ctx: Pick<WriteContext, 'auditKube' | 'auditNamespace'>,
 ): Promise<AuditRecord[]> {
   const selector = Object.entries(AUDIT_LABELS).map(([k, v]) => `${k}=${v}`);
   for (const key of ['kind', 'namespace', 'name'] as const) {
     const value = query[key];
     if (value !== undefined && isLabelValue(value)) selector.push(`${AUDIT_OBJECT_LABELS[key]}=${value}`);
   }
-  const items = await ctx.kube.list(
+  const items = await ctx.auditKube.list(
     configMaps(ctx.auditNamespace),
     { labelSelector: selector.join(',') },
     'list audit records',
@@ -159,9 +159,9 @@ export async function listAudit(
 /** One record by id, or undefined when there is none (or the ConfigMap is not a record). */
 export async function readAudit(
   id: string,
-  ctx: Pick<WriteContext, 'kube' | 'auditNamespace'>,
+  ctx: Pick<WriteContext, 'auditKube' | 'auditNamespace'>,
 ): Promise<AuditRecord | undefined> {
-  const configMap = await ctx.kube.get(configMaps(ctx.auditNamespace, id), 'get audit record');
+  const configMap = await ctx.auditKube.get(configMaps(ctx.auditNamespace, id), 'get audit record');
   if (configMap === null) return undefined;
   const labels = (configMap['metadata'] as { labels?: Record<string, string> } | undefined)?.labels ?? {};
   if (Object.entries(AUDIT_LABELS).some(([k, v]) => labels[k] !== v)) return undefined;

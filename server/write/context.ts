@@ -11,7 +11,10 @@ import { kubeRest, type KubeRest } from './kube-rest';
  * records go, the object validators, the log, the clock and the randomness. Tests pass their own.
  */
 export interface WriteContext {
+  /** The acting user's calls: every change is made with their rights. */
   kube: KubeRest;
+  /** The dashboard's own calls, for its audit store. */
+  auditKube: KubeRest;
   /** Who makes the change, for the audit record and the log (`anonymous` until the dashboard has users). */
   who: string;
   /** The namespace audit ConfigMaps are kept in. */
@@ -34,10 +37,17 @@ function randomSuffix(): string {
 /** A context over a KubeConfig with the default validators, log, clock and randomness. */
 export function writeContext(
   kc: KubeConfig,
-  options: { who: string; auditNamespace: string; validators?: readonly ObjectValidator[] },
+  options: {
+    who: string;
+    auditNamespace: string;
+    /** The dashboard's own KubeConfig for the audit records; `kc` when absent. */
+    auditKubeConfig?: KubeConfig;
+    validators?: readonly ObjectValidator[];
+  },
 ): WriteContext {
   return {
     kube: kubeRest(kc),
+    auditKube: kubeRest(options.auditKubeConfig ?? kc),
     who: options.who,
     auditNamespace: options.auditNamespace,
     validators: options.validators ?? [defaultValidator()],

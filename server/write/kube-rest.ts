@@ -1,15 +1,10 @@
 import 'server-only';
-import {
-  ApiException,
-  IsomorphicFetchHttpLibrary,
-  RequestContext,
-  type HttpMethod,
-  type KubeConfig,
-} from '@kubernetes/client-node';
+import { ApiException, RequestContext, type HttpMethod, type KubeConfig } from '@kubernetes/client-node';
 import { isSourceError, SourceError } from '@/lib/source-error';
 import type { JsonObject } from '@/lib/write/types';
 import { clusterServer, requestTimeoutOf } from '@/server/kube/config';
 import { toKubeError } from '@/server/kube/errors';
+import { sendKube } from '@/server/kube/transport';
 import { dashboardMetrics } from '@/server/observability/metrics';
 
 /**
@@ -48,8 +43,6 @@ export interface StatusCause {
   reason?: string;
 }
 
-const httpLibrary = new IsomorphicFetchHttpLibrary();
-
 async function send(
   kc: KubeConfig,
   method: HttpMethod,
@@ -71,10 +64,10 @@ async function send(
     }
     await kc.applySecurityAuthentication(ctx);
     ctx.setSignal(ctx.getSignal() ?? AbortSignal.timeout(timeoutMs));
-    const res = await httpLibrary.send(ctx).toPromise();
-    const text = await res.body.text();
-    if (res.httpStatusCode < 200 || res.httpStatusCode > 299) {
-      throw new ApiException(res.httpStatusCode, 'Unsuccessful HTTP Request', text, res.headers);
+    const res = await sendKube(kc, ctx);
+    const text = res.text;
+    if (res.status < 200 || res.status > 299) {
+      throw new ApiException(res.status, 'Unsuccessful HTTP Request', text, res.headers);
     }
     metrics.upstreamDuration.observe(
       { source: 'kubernetes', operation, outcome: 'ok' },
@@ -84,7 +77,7 @@ async function send(
       return JSON.parse(text) as unknown;
     } catch {
       throw new SourceError('kubernetes', 'bad_response', `kubernetes ${operation}: the answer is not JSON`, {
-        status: res.httpStatusCode,
+        status: res.status,
       });
     }
   } catch (error) {

@@ -1,22 +1,27 @@
 import { parseGraphParams } from '@/lib/api/graph-params';
-import type { HealthThresholds } from '@/lib/graph/health';
-import { readGraph, thresholdsFromEnv } from '@/server/graph';
-import { json, route } from '@/server/http/route';
-import { sources } from '@/server/sources/registry';
+import { graphScope, visibleGraph } from '@/lib/graph/visible-graph';
+import { readGraph } from '@/server/graph';
+import { authedRead, graphThresholds, syncedSources } from '@/server/http/read-route';
+import { json } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-/** Right after start-up the watch cache is still listing; wait this long rather than answer without config. */
-const FIRST_SYNC_WAIT_MS = 5_000;
-
-/** Read once: `GRAPH_HEALTH_THRESHOLDS` does not change while the server runs. */
-let thresholds: HealthThresholds | undefined;
-
-/** The service graph: `?namespaces=a,b&window=5m&end=…&graphType=workload&layers=both` (docs/graph-api.md). */
-export const GET = route('graph', async (request) => {
-  const params = parseGraphParams(new URL(request.url).searchParams);
-  const { kube, metrics } = sources();
-  await kube.whenSynced(FIRST_SYNC_WAIT_MS).catch(() => undefined); // not synced: kindError says why
-  thresholds ??= thresholdsFromEnv();
-  return json(await readGraph(params, { kube, metrics }, { signal: request.signal, thresholds }));
-});
+/**
+ * The service graph: `?namespaces=a,b&window=5m&end=…&graphType=workload&layers=both` (docs/graph-api.md), as the
+ * viewer may see it: `*` is the namespaces they see, and one they do not see is reported as not found.
+ */
+export const GET = authedRead(
+  'graph',
+  (request) => parseGraphParams(new URL(request.url).searchParams),
+  async (request, params, { visibility }) => {
+    const seen = await visibility();
+    const scope = graphScope(params.namespaces, seen);
+    const { kube, metrics } = await syncedSources();
+    const graph = await readGraph(
+      { ...params, namespaces: scope.namespaces },
+      { kube, metrics },
+      { signal: request.signal, thresholds: graphThresholds() },
+    );
+    return json(visibleGraph(graph, seen, { asked: params.namespaces, unseen: scope.unseen }));
+  },
+);

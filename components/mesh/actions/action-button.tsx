@@ -9,7 +9,10 @@ import { capabilitiesQuery } from '@/lib/queries/write';
 import type { WriteCapabilities } from '@/lib/write/types';
 import { ActionDialog } from './action-dialog';
 
-/** True when the dashboard may write `kind` (capabilities read, not read-only): else no action control shows. */
+/**
+ * True when the dashboard, and the signed-in user's RBAC in the action's namespace, may write `kind`
+ * (capabilities read, not read-only): else no action control shows.
+ */
 export function canWrite(caps: WriteCapabilities | undefined, kind: ActionKind): boolean {
   return caps !== undefined && !caps.readOnly && caps.kinds.some((k) => k.kind === kind);
 }
@@ -31,7 +34,7 @@ export function ActionButton(props: {
   subject?: string;
   policies?: readonly PolicyRow[];
 }): ReactNode {
-  const { data: caps } = useQuery(capabilitiesQuery());
+  const { data: caps } = useQuery(capabilitiesQuery(props.request.namespace));
   const [open, setOpen] = useState(false);
   if (!canWrite(caps, props.kind)) return null;
   return (

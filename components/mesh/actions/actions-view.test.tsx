@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { MeshAction } from '@/lib/mesh/actions';
 import type { NamespaceDetail } from '@/lib/mesh/detail-types';
-import { writeKeys } from '@/lib/queries/write';
+import { capabilitiesQuery } from '@/lib/queries/write';
 import type { AppliedAnswer, WriteCapabilities } from '@/lib/write/types';
 import { ActionButton, canWrite } from './action-button';
 import { ActionEffect } from './action-dialog';
@@ -25,7 +25,10 @@ const READ_ONLY: WriteCapabilities = { ...WRITABLE, readOnly: true, csrfToken: n
 
 function withCapabilities(caps: WriteCapabilities | undefined, node: ReactNode): string {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, enabled: false } } });
-  if (caps) client.setQueryData(writeKeys.capabilities, caps);
+  // The buttons ask for the capabilities of their namespace (the user's RBAC there).
+  for (const ns of ['outside', 'payments']) {
+    if (caps) client.setQueryData(capabilitiesQuery(ns).queryKey, caps);
+  }
   return renderToStaticMarkup(<QueryClientProvider client={client}>{node}</QueryClientProvider>);
 }
 

@@ -8,11 +8,18 @@
  * api.store.create('namespaces', { metadata: { name: 'bookinfo' } });
  * await api.close();
  * ```
+ *
+ * With `auth` (bearer tokens) it speaks HTTPS and enforces authentication, impersonation and RBAC (see auth/ and
+ * the README).
  */
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { type AddressInfo } from 'node:net';
+import { type DemoAuthOptions } from './auth/authenticate';
+import { createAuthGate } from './auth/gate';
 import { createRequestListener } from './router';
 import { ResourceStore } from './store';
+import { selfSignedCertificate } from './tls-certificate';
 
 export {
   ResourceStore,
@@ -42,6 +49,8 @@ export type {
   WriteOptions,
 } from './types';
 export type { PatchType } from './patch';
+export type { DemoAuthOptions, DemoToken } from './auth/authenticate';
+export type { UserInfo } from './auth/user';
 
 /** How to start the server. */
 export interface ApiServerOptions {
@@ -53,12 +62,21 @@ export interface ApiServerOptions {
   store?: ResourceStore;
   /** Interval of BOOKMARK events on watches that allow them; 10 s by default (client-node gives up after 30 s idle). */
   bookmarkIntervalMs?: number;
+  /**
+   * Bearer tokens to authenticate with; with them every request is authenticated, impersonation is checked and
+   * RBAC (the store's Roles, ClusterRoles and bindings) decides, and the server speaks HTTPS with a self-signed
+   * certificate (kubectl sends tokens to `https://` servers only). Without, it speaks plain HTTP and every request
+   * is `system:admin`'s and allowed.
+   */
+  auth?: DemoAuthOptions;
 }
 
 /** A running server. */
 export interface ApiServer {
-  /** Base URL, e.g. `http://127.0.0.1:40123`. */
+  /** Base URL, e.g. `http://127.0.0.1:40123` (`https://` with auth). */
   url: string;
+  /** With auth: the server's self-signed certificate (PEM), to trust as the kubeconfig's certificate authority. */
+  certificateAuthority?: string;
   store: ResourceStore;
   /** Ends open watches and stops listening. */
   close(): Promise<void>;
@@ -72,13 +90,14 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   if (!LOOPBACK.has(host)) throw new Error(`the demo API server listens on loopback only, not on ${host}`);
   const store = options.store ?? new ResourceStore();
   const shutdown = new AbortController();
-  const server = createServer(
-    createRequestListener({
-      store,
-      bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000,
-      shutdown: shutdown.signal,
-    }),
-  );
+  const listener = createRequestListener({
+    store,
+    auth: createAuthGate(store, options.auth),
+    bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000,
+    shutdown: shutdown.signal,
+  });
+  const tls = options.auth ? selfSignedCertificate() : undefined;
+  const server = tls ? createTlsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -89,7 +108,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const { port, address } = server.address() as AddressInfo;
   const urlHost = address.includes(':') ? `[${address}]` : address;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    ...(tls ? { certificateAuthority: tls.cert } : {}),
     store,
     close: () =>
       new Promise<void>((resolve, reject) => {

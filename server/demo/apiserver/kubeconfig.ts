@@ -1,7 +1,9 @@
 /**
- * The kubeconfig for the demo API server: one cluster (plain HTTP on loopback), one user without credentials and
- * one context, so that `kubectl --kubeconfig <file>` and client-node's `loadFromFile` both work. The cluster is
- * marked `insecure-skip-tls-verify`: @kubernetes/client-node 2 will not talk plain HTTP otherwise.
+ * The kubeconfig for the demo API server: one cluster (on loopback), one user (without credentials, or with a
+ * bearer token for a server that authenticates) and one context, so that `kubectl --kubeconfig <file>` and
+ * client-node's `loadFromFile` both work. A plain-HTTP cluster is marked `insecure-skip-tls-verify`:
+ * @kubernetes/client-node 2 will not talk plain HTTP otherwise. An HTTPS one (a server with auth) is trusted through
+ * its self-signed certificate.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -13,6 +15,18 @@ export interface KubeconfigOptions {
   context?: string;
   /** The context's default namespace; `default` by default. */
   namespace?: string;
+  /** A bearer token for the user (a server started with `auth`); no credentials by default. */
+  token?: string;
+  /**
+   * The PEM certificate to trust for an `https://` server (`ApiServer.certificateAuthority`); without it TLS
+   * verification is off.
+   */
+  certificateAuthority?: string;
+}
+
+function trust(certificateAuthority: string | undefined): Record<string, unknown> {
+  if (certificateAuthority === undefined) return { 'insecure-skip-tls-verify': true };
+  return { 'certificate-authority-data': Buffer.from(certificateAuthority).toString('base64') };
 }
 
 /** The kubeconfig document for a server URL, as YAML text. */
@@ -24,8 +38,8 @@ export function kubeconfigYaml(serverUrl: string, options: KubeconfigOptions = {
     preferences: {},
     // client-node 2 refuses plain HTTP unless TLS verification is (nominally) off; kubectl ignores the flag for
     // http:// servers, so it changes nothing else.
-    clusters: [{ name, cluster: { server: serverUrl, 'insecure-skip-tls-verify': true } }],
-    users: [{ name, user: {} }],
+    clusters: [{ name, cluster: { server: serverUrl, ...trust(options.certificateAuthority) } }],
+    users: [{ name, user: options.token === undefined ? {} : { token: options.token } }],
     contexts: [{ name, context: { cluster: name, user: name, namespace: options.namespace ?? 'default' } }],
     'current-context': name,
   });

@@ -71,25 +71,35 @@ function checkStringMap(map: unknown, field: string, values: boolean): StatusCau
   return causes;
 }
 
+/** Kinds whose names need only be valid path segments (`system:discovery`), as Kubernetes validates RBAC names. */
+const PATH_SEGMENT_NAMED = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+
+/** What is wrong with a (non-empty) name of an object of this kind, if anything. */
+function nameProblem(kind: string, name: string): string | undefined {
+  if (PATH_SEGMENT_NAMED.has(kind)) {
+    if (name === '.' || name === '..') return `may not be '${name}'`;
+    const bad = ['/', '%'].find((c) => name.includes(c));
+    return bad ? `may not contain '${bad}'` : undefined;
+  }
+  const rule = kind === 'Namespace' ? DNS_LABEL : DNS_SUBDOMAIN;
+  if (name.length <= 253 && rule.test(name)) return undefined;
+  const what = kind === 'Namespace' ? 'RFC 1123 label' : 'RFC 1123 subdomain';
+  return `a lowercase ${what} must consist of lower case alphanumeric characters, '-' or '.'`;
+}
+
 /** The metadata problems of an object about to be stored: its name, labels and annotations. */
 export function metadataCauses(object: KubeObject, kind: string): StatusCause[] {
   const { name, labels, annotations } = object.metadata;
   const causes: StatusCause[] = [];
-  const nameRule = kind === 'Namespace' ? DNS_LABEL : DNS_SUBDOMAIN;
   if (typeof name !== 'string' || name === '') {
     causes.push({
       reason: 'FieldValueRequired',
       message: 'Required value: name or generateName is required',
       field: 'metadata.name',
     });
-  } else if (name.length > 253 || !nameRule.test(name)) {
-    const rule = kind === 'Namespace' ? 'RFC 1123 label' : 'RFC 1123 subdomain';
-    causes.push(
-      invalidField(
-        'metadata.name',
-        `Invalid value: "${name}": a lowercase ${rule} must consist of lower case alphanumeric characters, '-' or '.'`,
-      ),
-    );
+  } else {
+    const problem = nameProblem(kind, name);
+    if (problem) causes.push(invalidField('metadata.name', `Invalid value: "${name}": ${problem}`));
   }
   causes.push(...checkStringMap(labels, 'metadata.labels', true));
   causes.push(...checkStringMap(annotations, 'metadata.annotations', false));

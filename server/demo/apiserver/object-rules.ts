@@ -2,6 +2,7 @@
  * The rules a write must satisfy before the store accepts it, as pure functions: the shape of the incoming object,
  * which fields the server owns, what an update may change, and when `generation` moves.
  */
+import { rbacCauses, rbacUpdateCauses } from './auth/rbac-validation';
 import { metadataCauses } from './object-meta';
 import { type ResourceType, apiVersionOf, resourceKey } from './resource-table';
 import { badRequest, conflict, invalid } from './status';
@@ -48,9 +49,18 @@ export function stripServerOwned(object: KubeObject): void {
   for (const field of SERVER_OWNED) delete object.metadata[field];
 }
 
-/** Throws a 422 when the object's metadata or (for Istio and Gateway API kinds) its spec is invalid. */
-export function assertValid(type: ResourceType, object: KubeObject): void {
-  const causes = [...metadataCauses(object, type.kind), ...schemaCauses(resourceKey(type), object)];
+/**
+ * Throws a 422 when the object's metadata, its spec (Istio and Gateway API kinds, by schema) or its rules and
+ * bindings (RBAC kinds) are invalid, or when an update (`previous` given) changes what may not change.
+ */
+export function assertValid(type: ResourceType, object: KubeObject, previous?: KubeObject): void {
+  const key = resourceKey(type);
+  const causes = [
+    ...metadataCauses(object, type.kind),
+    ...schemaCauses(key, object),
+    ...rbacCauses(key, object),
+    ...(previous ? rbacUpdateCauses(key, previous, object) : []),
+  ];
   if (causes.length > 0) throw invalid(type, object.metadata.name ?? '', causes);
 }
 

@@ -4,7 +4,7 @@
  * PATCH operation of the kind (`x-kubernetes-group-version-kind`) that takes the `fieldValidation` parameter. Given
  * one, it sends `fieldValidation=Strict` and leaves validation to the server. No schemas are published, so kubectl
  * computes patches for built-in kinds from its compiled-in types and uses JSON merge patch for the others.
- * `/openapi/v2` stays a 404, which kubectl tolerates once v3 answers.
+ * `/openapi/v2` stays a 404, which kubectl tolerates once v3 answers. Review kinds (create-only) are left out.
  */
 import { type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -16,6 +16,9 @@ function gvPath(type: Pick<ResourceType, 'group' | 'version'>): string {
   return type.group === '' ? `api/${type.version}` : `apis/${type.group}/${type.version}`;
 }
 
+/** Reviews are only ever created, so they publish no PATCH operation. */
+const PATCHABLE = RESOURCE_TYPES.filter((t) => !t.review);
+
 const PARAMETERS = ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({
   name,
   in: 'query',
@@ -24,7 +27,7 @@ const PARAMETERS = ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((n
 
 /** The OpenAPI v3 document of one group version (`api/v1`, `apis/apps/v1`), or undefined if not served. */
 export function groupVersionDocument(path: string): Record<string, unknown> | undefined {
-  const types = RESOURCE_TYPES.filter((t) => gvPath(t) === path);
+  const types = PATCHABLE.filter((t) => gvPath(t) === path);
   if (types.length === 0) return undefined;
   const paths: Record<string, unknown> = {};
   for (const type of types) {
@@ -59,7 +62,7 @@ function hashOf(path: string): string {
 /** The `/openapi/v3` index: one entry per served group version. */
 export function openApiIndex(): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
-  for (const type of RESOURCE_TYPES) {
+  for (const type of PATCHABLE) {
     const path = gvPath(type);
     paths[path] ??= { serverRelativeURL: `/openapi/v3/${path}?hash=${hashOf(path)}` };
   }

@@ -1,7 +1,9 @@
 /**
- * Field numbers of the Kubernetes protobuf messages that `kubectl create <namespace|configmap|serviceaccount|
- * deployment|service>` sends (its typed clients speak protobuf, not JSON). Only these messages are described; a
- * body with any other non-empty field is refused, never half-read. Numbers are from k8s.io/api's generated.proto.
+ * Field numbers of the Kubernetes protobuf messages that kubectl's typed clients send (they speak protobuf, not
+ * JSON): `kubectl create <namespace|configmap|serviceaccount|deployment|service|role|clusterrole|rolebinding|
+ * clusterrolebinding>` and the reviews of `kubectl auth can-i` and `kubectl auth whoami`. Only these messages are
+ * described; a body with any other non-empty field is refused, never half-read. Numbers are from k8s.io/api's
+ * generated.proto.
  */
 
 /** How one field is decoded. `skip` marks server-owned fields whose value is ignored. */
@@ -38,6 +40,85 @@ const OBJECT_META: Fields = {
   11: f('labels', 'map'),
   12: f('annotations', 'map'),
   14: f('finalizers', 'string', { repeated: true }),
+};
+
+/** Roles and bindings (rbac.authorization.k8s.io/v1); a ClusterRoleBinding has a RoleBinding's fields. */
+const RBAC_MESSAGES: Readonly<Record<string, Fields>> = {
+  PolicyRule: {
+    1: f('verbs', 'string', { repeated: true }),
+    // `""` is the core group: an empty element is a value, not an absent one.
+    2: f('apiGroups', 'string', { repeated: true, keepZero: true }),
+    3: f('resources', 'string', { repeated: true }),
+    4: f('resourceNames', 'string', { repeated: true }),
+    5: f('nonResourceURLs', 'string', { repeated: true }),
+  },
+  Role: { 1: f('metadata', msg('ObjectMeta')), 2: f('rules', msg('PolicyRule'), { repeated: true }) },
+  ClusterRole: {
+    1: f('metadata', msg('ObjectMeta')),
+    2: f('rules', msg('PolicyRule'), { repeated: true }),
+    3: f('aggregationRule', msg('AggregationRule')),
+  },
+  AggregationRule: { 1: f('clusterRoleSelectors', msg('LabelSelector'), { repeated: true }) },
+  RoleBinding: {
+    1: f('metadata', msg('ObjectMeta')),
+    2: f('subjects', msg('Subject'), { repeated: true }),
+    3: f('roleRef', msg('RoleRef')),
+  },
+  Subject: {
+    1: f('kind', 'string'),
+    2: f('apiGroup', 'string'),
+    3: f('name', 'string'),
+    4: f('namespace', 'string'),
+  },
+  RoleRef: { 1: f('apiGroup', 'string'), 2: f('kind', 'string'), 3: f('name', 'string') },
+};
+
+/** The reviews (authorization.k8s.io/v1, authentication.k8s.io/v1); their `status` is the server's to write. */
+const REVIEW_MESSAGES: Readonly<Record<string, Fields>> = {
+  ResourceAttributes: {
+    1: f('namespace', 'string'),
+    2: f('verb', 'string'),
+    3: f('group', 'string'),
+    4: f('version', 'string'),
+    5: f('resource', 'string'),
+    6: f('subresource', 'string'),
+    7: f('name', 'string'),
+  },
+  NonResourceAttributes: { 1: f('path', 'string'), 2: f('verb', 'string') },
+  SelfSubjectAccessReview: {
+    1: f('metadata', msg('ObjectMeta')),
+    2: f('spec', msg('SelfSubjectAccessReviewSpec')),
+    3: f('status', 'skip'),
+  },
+  SelfSubjectAccessReviewSpec: {
+    1: f('resourceAttributes', msg('ResourceAttributes')),
+    2: f('nonResourceAttributes', msg('NonResourceAttributes')),
+  },
+  SubjectAccessReview: {
+    1: f('metadata', msg('ObjectMeta')),
+    2: f('spec', msg('SubjectAccessReviewSpec')),
+    3: f('status', 'skip'),
+  },
+  SubjectAccessReviewSpec: {
+    1: f('resourceAttributes', msg('ResourceAttributes')),
+    2: f('nonResourceAttributes', msg('NonResourceAttributes')),
+    3: f('user', 'string'),
+    4: f('groups', 'string', { repeated: true }),
+    6: f('uid', 'string'),
+  },
+  SelfSubjectRulesReview: {
+    1: f('metadata', msg('ObjectMeta')),
+    2: f('spec', msg('SelfSubjectRulesReviewSpec')),
+    3: f('status', 'skip'),
+  },
+  SelfSubjectRulesReviewSpec: { 1: f('namespace', 'string') },
+  SelfSubjectReview: { 1: f('metadata', msg('ObjectMeta')), 2: f('status', 'skip') },
+  TokenReview: {
+    1: f('metadata', msg('ObjectMeta')),
+    2: f('spec', msg('TokenReviewSpec')),
+    3: f('status', 'skip'),
+  },
+  TokenReviewSpec: { 1: f('token', 'string'), 2: f('audiences', 'string', { repeated: true }) },
 };
 
 /** Every described message, by name. */
@@ -120,6 +201,8 @@ export const MESSAGES: Readonly<Record<string, Fields>> = {
     5: f('nodePort', 'int'),
   },
   IntOrString: { 1: f('type', 'int'), 2: f('intVal', 'int'), 3: f('strVal', 'string') },
+  ...RBAC_MESSAGES,
+  ...REVIEW_MESSAGES,
 };
 
 /** The top-level message of each kind that may arrive as protobuf, by `apiVersion/kind`. */
@@ -129,4 +212,13 @@ export const KIND_MESSAGES: Readonly<Record<string, string>> = {
   'v1/ServiceAccount': 'ServiceAccount',
   'v1/Service': 'Service',
   'apps/v1/Deployment': 'Deployment',
+  'rbac.authorization.k8s.io/v1/Role': 'Role',
+  'rbac.authorization.k8s.io/v1/ClusterRole': 'ClusterRole',
+  'rbac.authorization.k8s.io/v1/RoleBinding': 'RoleBinding',
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': 'RoleBinding',
+  'authorization.k8s.io/v1/SelfSubjectAccessReview': 'SelfSubjectAccessReview',
+  'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
+  'authorization.k8s.io/v1/SubjectAccessReview': 'SubjectAccessReview',
+  'authentication.k8s.io/v1/SelfSubjectReview': 'SelfSubjectReview',
+  'authentication.k8s.io/v1/TokenReview': 'TokenReview',
 };

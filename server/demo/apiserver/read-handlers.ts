@@ -3,6 +3,7 @@
  * `kubectl get`, as a Table.
  */
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { isWatchRequested } from './auth/attributes';
 import { sendJson } from './http-io';
 import { type ResourceType, apiVersionOf } from './resource-table';
 import { type ResourceRoute } from './routes';
@@ -97,8 +98,7 @@ export function handleRead(
   const options = listOptions(route, query);
   if (route.name !== undefined)
     options.fieldSelector = [options.fieldSelector, `metadata.name=${route.name}`].filter(Boolean).join(',');
-  const watch = query.get('watch');
-  if (route.watchPath || watch === 'true' || watch === '1') {
+  if (route.watchPath || isWatchRequested(query)) {
     const timeout = Number(query.get('timeoutSeconds') ?? DEFAULT_WATCH_SECONDS);
     if (!Number.isFinite(timeout) || timeout < 0) throw badRequest('invalid timeoutSeconds');
     const rv = query.get('resourceVersion');

@@ -24,6 +24,11 @@ export interface ResourceType {
   verbs: readonly Verb[];
   /** Subresources served under `/<plural>/<name>/<subresource>`. */
   subresources: readonly Subresource[];
+  /**
+   * A review (SelfSubjectAccessReview, TokenReview…): created to get an answer, never stored. Its only verb is
+   * `create`; the HTTP layer answers it (auth/review-handler.ts) without going to the store.
+   */
+  review: boolean;
 }
 
 const ALL_VERBS: readonly Verb[] = [
@@ -49,15 +54,20 @@ interface Extra {
   categories?: string[];
   verbs?: readonly Verb[];
   subresources?: Subresource[];
+  review?: true;
 }
 
 const CORE = '';
 const APPS = 'apps';
+const AUTHENTICATION = 'authentication.k8s.io';
+const AUTHORIZATION = 'authorization.k8s.io';
+const RBAC = 'rbac.authorization.k8s.io';
 const GATEWAY = 'gateway.networking.k8s.io';
 const NETWORKING = 'networking.istio.io';
 const SECURITY = 'security.istio.io';
 const TELEMETRY = 'telemetry.istio.io';
 const ISTIO = ['istio-io'];
+const REVIEW: Extra = { verbs: ['create'], review: true };
 
 /**
  * The table itself. Order matters where plurals collide: kubectl picks the first group in discovery order, so
@@ -74,6 +84,15 @@ const ROWS: readonly Row[] = [
   [APPS, 'v1', 'Deployment', true, ['deploy'], { categories: ['all'], subresources: ['status', 'scale'] }],
   [APPS, 'v1', 'DaemonSet', true, ['ds'], { categories: ['all'], subresources: ['status'] }],
   [APPS, 'v1', 'ReplicaSet', true, ['rs'], { categories: ['all'], subresources: ['status', 'scale'] }],
+  [AUTHENTICATION, 'v1', 'SelfSubjectReview', false, [], REVIEW],
+  [AUTHENTICATION, 'v1', 'TokenReview', false, [], REVIEW],
+  [AUTHORIZATION, 'v1', 'SelfSubjectAccessReview', false, [], REVIEW],
+  [AUTHORIZATION, 'v1', 'SelfSubjectRulesReview', false, [], REVIEW],
+  [AUTHORIZATION, 'v1', 'SubjectAccessReview', false, [], REVIEW],
+  [RBAC, 'v1', 'ClusterRole', false, []],
+  [RBAC, 'v1', 'ClusterRoleBinding', false, []],
+  [RBAC, 'v1', 'Role', true, []],
+  [RBAC, 'v1', 'RoleBinding', true, []],
   [GATEWAY, 'v1', 'GatewayClass', false, ['gc'], { categories: ['gateway-api'] }],
   [GATEWAY, 'v1', 'Gateway', true, ['gtw'], { categories: ['gateway-api'], subresources: ['status'] }],
   [GATEWAY, 'v1', 'HTTPRoute', true, [], { categories: ['gateway-api'], subresources: ['status'] }],
@@ -107,6 +126,7 @@ function toType([group, version, kind, namespaced, shortNames, extra]: Row): Res
     categories: extra?.categories ?? [],
     verbs: extra?.verbs ?? ALL_VERBS,
     subresources: extra?.subresources ?? [],
+    review: extra?.review ?? false,
   };
 }
 
@@ -123,9 +143,9 @@ export function resourceKey(type: Pick<ResourceType, 'group' | 'plural'>): strin
   return type.group === '' ? type.plural : `${type.plural}.${type.group}`;
 }
 
-/** True for the kinds Kubernetes compiles in (core and apps); the others are CRDs in a real cluster. */
+/** True for the kinds Kubernetes compiles in (core, apps, RBAC…); the others are CRDs in a real cluster. */
 export function isBuiltIn(type: Pick<ResourceType, 'group'>): boolean {
-  return type.group === CORE || type.group === APPS;
+  return [CORE, APPS, AUTHENTICATION, AUTHORIZATION, RBAC].includes(type.group);
 }
 
 /** The kind served at `/<prefix>/<group>/<version>/<plural>`, if any. */

@@ -1,8 +1,11 @@
 /**
- * The request handler of the demo API server: routes each request to discovery, OpenAPI or the resource
- * handlers, and turns every refusal into a Kubernetes Status.
+ * The request handler of the demo API server: admits each request (authentication, impersonation, authorization),
+ * routes it to discovery, OpenAPI, the reviews or the resource handlers, and turns every refusal into a Kubernetes
+ * Status.
  */
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AuthGate } from './auth/gate';
+import { handleReview } from './auth/review-handler';
 import * as discovery from './discovery';
 import { sendError, sendJson } from './http-io';
 import { serveOpenApi } from './openapi';
@@ -13,7 +16,9 @@ import { ApiError } from './status';
 import { handleWrite } from './write-handlers';
 
 /** The HTTP request listener's dependencies. */
-export type RouterContext = ReadContext;
+export interface RouterContext extends ReadContext {
+  auth: AuthGate;
+}
 
 const NOT_FOUND = (): ApiError =>
   new ApiError(404, 'NotFound', 'the server could not find the requested resource');
@@ -57,6 +62,7 @@ function serveDiscovery(req: IncomingMessage, res: ServerResponse, route: Route)
 async function dispatch(req: IncomingMessage, res: ServerResponse, ctx: RouterContext): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = parseRoute(url.pathname);
+  const user = ctx.auth.admit(req, url);
   if (req.method === 'GET' && serveDiscovery(req, res, route)) return;
   if (route.kind === 'openapi' && req.method === 'GET') {
     serveOpenApi(res, route.segments);
@@ -65,6 +71,11 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, ctx: RouterCo
   if (route.kind !== 'resource') {
     req.resume();
     throw NOT_FOUND();
+  }
+  if (route.type.review) {
+    const { authorizer, authenticateToken } = ctx.auth;
+    await handleReview(req, res, route, { user, authorizer, authenticateToken });
+    return;
   }
   if (route.subresource === 'scale') {
     await handleScale(req, res, url.searchParams, route, ctx.store);
@@ -82,6 +93,9 @@ export function createRequestListener(
   ctx: RouterContext,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    dispatch(req, res, ctx).catch((error: unknown) => sendError(res, error));
+    dispatch(req, res, ctx).catch((error: unknown) => {
+      req.resume(); // a request refused before its body was read
+      sendError(res, error);
+    });
   };
 }

@@ -56,17 +56,25 @@ function resourceRoute(group: string, version: string, rest: string[]): Route {
   return route;
 }
 
-/** Parses a URL path (without query). Unknown paths are `{ kind: 'unknown' }` (answered 404). */
-export function parseRoute(pathname: string): Route {
-  let segments: string[];
+/**
+ * The decoded, non-empty segments of a URL path, as routing and authorization both read them; undefined when a
+ * segment is not valid percent-encoding.
+ */
+export function pathSegments(pathname: string): string[] | undefined {
   try {
-    segments = pathname
+    return pathname
       .split('/')
       .filter((s) => s !== '')
       .map(decodeURIComponent);
   } catch {
-    return UNKNOWN;
+    return undefined;
   }
+}
+
+/** Parses a URL path (without query). Unknown paths are `{ kind: 'unknown' }` (answered 404). */
+export function parseRoute(pathname: string): Route {
+  const segments = pathSegments(pathname);
+  if (!segments) return UNKNOWN;
   const [first, second, third, ...rest] = segments;
   if (first === 'version' && segments.length === 1) return { kind: 'version' };
   if ((first === 'healthz' || first === 'livez' || first === 'readyz') && segments.length === 1)

@@ -11,6 +11,8 @@ export type StatusReason =
   | 'Conflict'
   | 'Invalid'
   | 'BadRequest'
+  | 'Unauthorized'
+  | 'Forbidden'
   | 'Gone'
   | 'Expired'
   | 'MethodNotAllowed'

@@ -136,7 +136,7 @@ export class ResourceStore {
     if (!current) throw notFound(type, incoming.metadata.name ?? '');
     rules.checkPrecondition(type, current, incoming.metadata.resourceVersion);
     const next = rules.mergeUpdate(type, current, incoming, options.subresource === 'status');
-    rules.assertValid(type, next);
+    rules.assertValid(type, next, current);
     if (rules.specChanged(current, next)) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
     if (rules.sameContent(current, next) || options.dryRun) return t.cloneJson(next);
     next.metadata.resourceVersion = String(++this.counter);

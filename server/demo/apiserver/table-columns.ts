@@ -3,6 +3,7 @@
  * (built-in printers and the Istio / Gateway API CRDs' additionalPrinterColumns). Priority 1 columns appear with
  * `-o wide` only.
  */
+import { RBAC_COLUMNS } from './rbac-columns';
 import { type KubeObject } from './types';
 
 /** One column of a server-side table. */
@@ -147,8 +148,18 @@ const crd = (path: string) => (o: KubeObject) => {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 };
 
-/** Columns between NAME and AGE, and after AGE (mostly `-o wide` ones), by store key. Kinds not listed show NAME, AGE. */
-export const KIND_COLUMNS: Readonly<Record<string, { middle: Column[]; after?: Column[] }>> = {
+/** The columns of one kind besides NAME and AGE. */
+export interface KindColumns {
+  /** Between NAME and AGE. */
+  middle: readonly Column[];
+  /** After AGE (mostly `-o wide` ones). */
+  after?: readonly Column[];
+  /** No AGE column (Roles and ClusterRoles print `CREATED AT` instead). */
+  withoutAge?: boolean;
+}
+
+/** The columns of each kind, by store key. Kinds not listed show NAME, AGE. */
+export const KIND_COLUMNS: Readonly<Record<string, KindColumns>> = {
   namespaces: { middle: [col('Status', statusOr('status.phase', 'Active'))] },
   nodes: {
     middle: [
@@ -269,4 +280,5 @@ export const KIND_COLUMNS: Readonly<Record<string, { middle: Column[]; after?: C
   },
   'authorizationpolicies.security.istio.io': { middle: [col('Action', crd('spec.action'))] },
   'peerauthentications.security.istio.io': { middle: [col('Mode', crd('spec.mtls.mode'))] },
+  ...RBAC_COLUMNS,
 };

@@ -22,7 +22,7 @@ export function parseIncludeObject(value: string | null): IncludeObject {
 /** The columns of a kind, in order. */
 export function columnsFor(type: ResourceType): Column[] {
   const extra = KIND_COLUMNS[resourceKey(type)];
-  return [NAME, ...(extra?.middle ?? []), AGE, ...(extra?.after ?? [])];
+  return [NAME, ...(extra?.middle ?? []), ...(extra?.withoutAge ? [] : [AGE]), ...(extra?.after ?? [])];
 }
 
 function rowObject(object: KubeObject, include: IncludeObject): Record<string, unknown> | undefined {

@@ -20,3 +20,4 @@ export { isPodCaptured, isPodInjected, type PodFacts } from './capture';
 export { behaviourProblems } from './world-check';
 export { INGRESS } from './platform';
 export { KEYS, ISTIO_VERSION, WAYPOINT_CLASS } from './labels';
+export { DEMO_ADMIN, DEMO_ADMIN_TOKEN, DEMO_USERS, demoRbacObjects, demoTokens } from './rbac';

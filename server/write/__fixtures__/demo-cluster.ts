@@ -9,6 +9,7 @@ import { defaultWorld, materializeWorld } from '@/server/demo/world';
 import { writeDemoKubeconfig } from '@/server/testing/demo-cluster';
 import { csrfSecret } from '../csrf';
 import {
+  actingAsDashboard,
   applyHandler,
   auditHandler,
   capabilitiesHandler,
@@ -57,8 +58,8 @@ export async function startWriteCluster(overrides: Partial<WriteRouteDeps> = {})
     readOnly: false,
     auditNamespace: 'meshlens-system',
     csrfSecret: csrfSecret('a-test-session-secret-of-32-chars!'),
-    kubeConfigFor: () => kc,
-    whoFor: () => 'anonymous',
+    actingFor: actingAsDashboard(kc),
+    dashboardKubeConfig: () => kc,
     log: (line) => logs.push(line),
     ...overrides,
   };

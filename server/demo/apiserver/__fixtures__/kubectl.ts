@@ -6,7 +6,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeKubeconfig } from '../kubeconfig';
+import { type KubeconfigOptions, writeKubeconfig } from '../kubeconfig';
 
 /** What a kubectl run printed. */
 export interface KubectlResult {
@@ -25,11 +25,17 @@ export interface Kubectl {
 
 const KUBECTL = '/usr/bin/kubectl';
 
-/** Writes a kubeconfig for `serverUrl` into a fresh temporary directory and returns a kubectl using it. */
-export async function kubectlFor(serverUrl: string): Promise<Kubectl> {
+/**
+ * Writes a kubeconfig for `serverUrl` (with the bearer token and the certificate to trust, if given) into a fresh
+ * temporary directory and returns a kubectl using it.
+ */
+export async function kubectlFor(
+  serverUrl: string,
+  options: Pick<KubeconfigOptions, 'token' | 'certificateAuthority'> = {},
+): Promise<Kubectl> {
   const dir = await mkdtemp(join(tmpdir(), 'meshlens-kubectl-'));
   const kubeconfig = join(dir, 'kubeconfig');
-  await writeKubeconfig(kubeconfig, serverUrl);
+  await writeKubeconfig(kubeconfig, serverUrl, options);
   const base = ['--kubeconfig', kubeconfig, '--cache-dir', join(dir, 'cache')];
   const env = { ...process.env, HOME: dir, KUBECONFIG: kubeconfig };
   return {

@@ -1,0 +1,5 @@
+import { sessionHandler } from '@/server/auth/handlers';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = sessionHandler;

@@ -1,0 +1,37 @@
+import { UNAUTHENTICATED } from './types';
+
+/**
+ * Sends the browser to the sign-in page when an API answer says nobody is signed in (a 401 with code
+ * `unauthenticated`: no session, an expired or forged one, or a missing proxy header), keeping where the user was
+ * so that signing in brings them back. Browser-only; does nothing on the server or on the sign-in page itself.
+ */
+
+/** The sign-in page's path. */
+export const SIGN_IN_PATH = '/login';
+
+/** True when `status` and `body` are the API's "sign in first" answer. */
+export function isUnauthenticated(status: number, body: unknown): boolean {
+  if (status !== 401 || typeof body !== 'object' || body === null) return false;
+  const error = (body as { error?: { code?: unknown } }).error;
+  return error?.code === UNAUTHENTICATED;
+}
+
+/** The sign-in URL that comes back to `returnTo` and shows `reason`. */
+export function signInUrl(returnTo: string, reason?: string): string {
+  const params = new URLSearchParams({ next: returnTo });
+  if (reason) params.set('reason', reason);
+  return `${SIGN_IN_PATH}?${params.toString()}`;
+}
+
+/** Navigates to the sign-in page (once), unless already there. */
+export function sendToSignIn(reason: string): void {
+  if (typeof window === 'undefined' || window.location.pathname === SIGN_IN_PATH) return;
+  const here = window.location.pathname + window.location.search;
+  window.location.assign(signInUrl(here, reason));
+}
+
+/** A same-origin path to return to after sign-in: anything else (another site, `//host`) becomes `/`. */
+export function safeReturnPath(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
+}
