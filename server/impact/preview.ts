@@ -1,3 +1,5 @@
+import { SEES_ALL, type Visibility } from '@/lib/auth/visibility';
+import { visibleImpact } from './visible-impact';
 import 'server-only';
 import type { DataResponse } from '@/lib/api/dto';
 import { ParamError } from '@/lib/api/params';
@@ -46,7 +48,8 @@ export function checkProposed(object: unknown): KubeObject {
 
 /**
  * What applying `proposed` would do to the traffic seen in the window (lib/impact/): the workload graph of every
- * namespace, judged with the live configuration and with the proposed object in its place. Without traffic figures
+ * namespace, judged with the live configuration and with the proposed object in its place, then shown over the
+ * calls between namespaces the viewer sees ({@link visibleImpact}; everything by default). Without traffic figures
  * (metrics down), `data` is null and `errors` says why.
  */
 export async function readImpact(
@@ -54,6 +57,7 @@ export async function readImpact(
   windowSeconds: number,
   sources: GraphSources,
   signal?: AbortSignal,
+  visibility: Visibility = SEES_ALL,
 ): Promise<DataResponse<ImpactPreview | null>> {
   const graph = await readGraph(
     { namespaces: '*', windowSeconds, end: null, graphType: 'workload', layers: 'both' },
@@ -63,16 +67,17 @@ export async function readImpact(
   const errors = graph.errors;
   if (errors.some((e) => e.source === 'prometheus')) return { data: null, errors };
   const common = { windowSeconds, edges: graph.edges.length };
-  if (proposed.kind === 'VirtualService') {
-    return {
-      data: {
-        ...common,
-        kind: 'VirtualService',
-        routing: virtualServiceImpact(proposed, routingContext(graph, sources.kube)),
-      },
-      errors,
-    };
-  }
-  const authorization = authorizationImpact(proposed, impactContext(graph, sources.kube));
-  return { data: { ...common, kind: 'AuthorizationPolicy', authorization }, errors };
+  const preview: ImpactPreview =
+    proposed.kind === 'VirtualService'
+      ? {
+          ...common,
+          kind: 'VirtualService',
+          routing: virtualServiceImpact(proposed, routingContext(graph, sources.kube)),
+        }
+      : {
+          ...common,
+          kind: 'AuthorizationPolicy',
+          authorization: authorizationImpact(proposed, impactContext(graph, sources.kube)),
+        };
+  return { data: visibleImpact(preview, graph.edges, visibility), errors };
 }

@@ -1,13 +1,10 @@
 import 'server-only';
-import type { DataResponse } from '@/lib/api/dto';
 import type { Visibility } from '@/lib/auth/visibility';
 import type { GraphEdge } from '@/lib/graph/types';
 import { seesEnds, seesNodeId } from '@/lib/graph/visible-graph';
-import { authorizationImpact, type EdgeImpact } from '@/lib/impact/authorization-impact';
-import { virtualServiceImpact, type HostImpact } from '@/lib/impact/virtual-service-impact';
+import type { EdgeImpact } from '@/lib/impact/authorization-impact';
+import type { HostImpact } from '@/lib/impact/virtual-service-impact';
 import type { KubeObject } from '@/lib/kube/object';
-import { readGraph, type GraphSources } from '@/server/graph';
-import { impactContext, routingContext } from './context';
 import type { ImpactPreview } from './preview';
 
 /**
@@ -67,38 +64,4 @@ export function visibleImpact(
   const authorization = { denied: keep(denied), allowed: keep(allowed), undecided: keep(undecided) };
   const changed = authorization.denied.length + authorization.allowed.length + authorization.undecided.length;
   return { ...preview, edges: shown, authorization: { ...authorization, unchanged: shown - changed } };
-}
-
-/**
- * `readImpact` (preview.ts) for a restricted viewer: the same reads and judgement, then {@link visibleImpact} over
- * the graph's edges. Without traffic figures (metrics down), `data` is null and `errors` says why.
- */
-export async function readVisibleImpact(
-  proposed: KubeObject,
-  windowSeconds: number,
-  sources: GraphSources,
-  visibility: Visibility,
-  signal?: AbortSignal,
-): Promise<DataResponse<ImpactPreview | null>> {
-  const graph = await readGraph(
-    { namespaces: '*', windowSeconds, end: null, graphType: 'workload', layers: 'both' },
-    sources,
-    { signal },
-  );
-  const errors = graph.errors;
-  if (errors.some((e) => e.source === 'prometheus')) return { data: null, errors };
-  const common = { windowSeconds, edges: graph.edges.length };
-  const preview: ImpactPreview =
-    proposed.kind === 'VirtualService'
-      ? {
-          ...common,
-          kind: 'VirtualService',
-          routing: virtualServiceImpact(proposed, routingContext(graph, sources.kube)),
-        }
-      : {
-          ...common,
-          kind: 'AuthorizationPolicy',
-          authorization: authorizationImpact(proposed, impactContext(graph, sources.kube)),
-        };
-  return { data: visibleImpact(preview, graph.edges, visibility), errors };
 }

@@ -2,7 +2,7 @@ import { authedRead, syncedSources } from '@/server/http/read-route';
 import { json } from '@/server/http/route';
 import { readImpactRequest } from '@/server/impact/request';
 import { readImpact } from '@/server/impact/preview';
-import { impactRefusal, readVisibleImpact } from '@/server/impact/visible-impact';
+import { impactRefusal } from '@/server/impact/visible-impact';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,9 +22,5 @@ export const POST = authedRead('impact', parseImpactRequest, async (request, rea
   const refusal = impactRefusal(read.object, seen);
   if (refusal !== null) return json({ error: { message: refusal } }, 403);
   const { kube, metrics } = await syncedSources();
-  return json(
-    seen.all
-      ? await readImpact(read.object, read.windowSeconds, { kube, metrics }, request.signal)
-      : await readVisibleImpact(read.object, read.windowSeconds, { kube, metrics }, seen, request.signal),
-  );
+  return json(await readImpact(read.object, read.windowSeconds, { kube, metrics }, request.signal, seen));
 });
