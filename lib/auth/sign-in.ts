@@ -23,9 +23,16 @@ export function signInUrl(returnTo: string, reason?: string): string {
   return `${SIGN_IN_PATH}?${params.toString()}`;
 }
 
-/** Navigates to the sign-in page (once), unless already there. */
+/** Set once the page is on its way to the sign-in page: later 401s (their cookie already cleared) keep the first reason. */
+let leaving = false;
+
+/**
+ * Navigates to the sign-in page, unless already there or already going: the first refusal's reason ("your session
+ * has expired") is the one shown, not that of a request made after its answer cleared the cookie ("sign in first").
+ */
 export function sendToSignIn(reason: string): void {
-  if (typeof window === 'undefined' || window.location.pathname === SIGN_IN_PATH) return;
+  if (leaving || typeof window === 'undefined' || window.location.pathname === SIGN_IN_PATH) return;
+  leaving = true;
   const here = window.location.pathname + window.location.search;
   window.location.assign(signInUrl(here, reason));
 }
