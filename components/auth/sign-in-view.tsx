@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { safeReturnPath } from '@/lib/auth/sign-in';
+import { safeReturnTo } from '@/lib/auth/return-to';
 import { sessionQuery } from '@/lib/queries/auth';
 import { TokenForm } from './token-form';
 
@@ -16,7 +16,7 @@ const box =
  */
 export function SignInView(): ReactNode {
   const params = useSearchParams();
-  const next = safeReturnPath(params.get('next'));
+  const next = safeReturnTo(params.get('next'));
   const notice = params.get('error') ?? params.get('reason');
   const session = useQuery(sessionQuery());
   const strategy = session.data?.strategy;

@@ -36,9 +36,3 @@ export function sendToSignIn(reason: string): void {
   const here = window.location.pathname + window.location.search;
   window.location.assign(signInUrl(here, reason));
 }
-
-/** A same-origin path to return to after sign-in: anything else (another site, `//host`) becomes `/`. */
-export function safeReturnPath(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
-}

@@ -20,7 +20,7 @@ import {
   sealLoginState,
 } from './login-state';
 import { DiscoveryError, forgetProviderConfiguration, providerConfiguration } from './provider';
-import { safeReturnTo } from './return-to';
+import { safeReturnTo } from '@/lib/auth/return-to';
 import { sessionFromIdToken } from './token-session';
 
 /**

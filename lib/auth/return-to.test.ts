@@ -30,4 +30,12 @@ describe('safeReturnTo', () => {
   ])('refuses %j and falls back to /', (input) => {
     expect(safeReturnTo(input)).toBe('/');
   });
+
+  it('returns the sign-in page only to paths of this site', () => {
+    expect(safeReturnTo('/mesh?tab=mtls')).toBe('/mesh?tab=mtls');
+    expect(safeReturnTo('//evil.example/x')).toBe('/');
+    expect(safeReturnTo('/\\evil.example')).toBe('/');
+    expect(safeReturnTo('https://evil.example')).toBe('/');
+    expect(safeReturnTo(null)).toBe('/');
+  });
 });
