@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import type { GraphEdge, GraphResponse } from '../lib/graph/types';
 import { startDemo } from './demo-process';
 
 const run = promisify(execFile);
@@ -118,6 +119,69 @@ test.describe('mesh posture, demo mesh', () => {
           'istio.io/dataplane-mode=ambient',
         ]);
         await expect(card('outside')).toHaveAttribute('data-mode', 'ambient', { timeout: 10_000 });
+      });
+    } finally {
+      await demo.stop();
+    }
+  });
+
+  test('from the namespace pages: enroll outside, create and bind a waypoint in payments; its callers turn into L7 edges through it', async ({
+    page,
+  }) => {
+    const demo = await startDemo(['--prometheus', 'off']);
+    try {
+      const dashboard = demo.line('dashboard');
+      const dialog = page.getByTestId('action-dialog');
+      /** Opens an action of a namespace page, checks what it says it will do, applies it and closes. */
+      const act = async (action: string, effect: RegExp, screenshot: string): Promise<void> => {
+        await page.getByTestId(`action-${action}`).click();
+        await expect(dialog).toHaveAttribute('data-action', action);
+        await expect(dialog.getByTestId('action-effect')).toContainText(effect);
+        await expect(dialog.getByTestId('action-diff')).toBeVisible();
+        await page.screenshot({ path: `test-results/${screenshot}.png`, fullPage: true });
+        await dialog.getByTestId('action-apply').click();
+        await expect(dialog.getByTestId('action-result')).toBeVisible();
+        await dialog.getByTestId('action-close').click();
+      };
+      const clientToApi = async (): Promise<GraphEdge[]> => {
+        const res = await fetch(`${dashboard}/api/graph?namespaces=payments,outside&window=1m&recent=10s`);
+        const graph = (await res.json()) as GraphResponse;
+        return graph.edges.filter((e) =>
+          e.id.startsWith('workload:outside/client->workload:payments/api-v1|'),
+        );
+      };
+      expect((await clientToApi()).map((e) => e.layer)).toEqual(['L4']);
+
+      await test.step('enroll outside: the dialog says what will be captured, and applies', async () => {
+        await page.goto(`${dashboard}/mesh/namespaces/outside?refresh=5s`);
+        await act('enroll-ambient', /1 pod will be captured by ztunnel, no restarts/, 'mesh-action-enroll');
+        await expect(page.getByTestId('action-remove-ambient')).toBeVisible({ timeout: 10_000 });
+      });
+
+      await test.step('create a waypoint in payments, then bind the namespace to it', async () => {
+        await page.goto(`${dashboard}/mesh/namespaces/payments?refresh=5s`);
+        await act('create-waypoint', /waypoint/i, 'mesh-action-create-waypoint');
+        await page.getByTestId('action-bind-waypoint').click();
+        await dialog.getByTestId('action-waypoint').selectOption('payments/waypoint');
+        await expect(dialog.getByTestId('action-effect')).toContainText(
+          /will pass through waypoint payments\/waypoint/,
+        );
+        await page.screenshot({ path: 'test-results/mesh-action-bind.png', fullPage: true });
+        await dialog.getByTestId('action-apply').click();
+        await expect(dialog.getByTestId('action-result')).toBeVisible();
+        await dialog.getByTestId('action-close').click();
+      });
+
+      await test.step('the client’s calls into payments become an L7 edge through the new waypoint', async () => {
+        await expect
+          .poll(async () => (await clientToApi()).find((e) => e.layer === 'L7' && e.recent)?.via ?? null, {
+            timeout: 30_000,
+            intervals: [1_000],
+          })
+          .toBe('workload:payments/waypoint');
+        await page.goto(`${dashboard}/graph?ns=payments,outside&refresh=5s&window=1m&waypoints=show`);
+        await expect(page.getByTestId('graph-canvas')).toBeVisible();
+        await page.screenshot({ path: 'test-results/mesh-action-l7-graph.png' });
       });
     } finally {
       await demo.stop();

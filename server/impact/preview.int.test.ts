@@ -95,8 +95,12 @@ describe('the impact preview on the demo mesh', () => {
     );
     if (answer.data?.kind !== 'VirtualService') throw new Error('no VirtualService preview');
     const [reviews] = answer.data.routing;
-    // Without the bookinfo DestinationRule the subsets are not defined: the preview says so and routes nowhere.
-    expect(reviews?.notes.join(' ')).toContain('subset v1 of reviews is not defined');
+    // The demo ships bookinfo's DestinationRules, so the subsets resolve to the versions' workloads.
+    expect(reviews?.notes).toEqual([]);
+    expect(reviews?.expected).toEqual([
+      { workload: 'workload:bookinfo/reviews-v1', share: 0.8 },
+      { workload: 'workload:bookinfo/reviews-v3', share: 0.2 },
+    ]);
     expect(reviews?.current.map((c) => c.workload)).toEqual([
       'workload:bookinfo/reviews-v1',
       'workload:bookinfo/reviews-v2',

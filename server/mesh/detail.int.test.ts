@@ -217,9 +217,12 @@ describe('policies on the pages (applied last: they change the demo’s traffic)
       (await workload('bookinfo', 'reviews-v2')).data.policies.map(
         (p) => `${p.kind} ${p.name} ${p.enforcedAt.join('+')}`,
       );
-    await expect
-      .poll(policies, { timeout: 10_000, interval: 200 })
-      .toEqual(['AuthorizationPolicy reviews-get waypoint', 'VirtualService reviews waypoint']);
+    await expect.poll(policies, { timeout: 10_000, interval: 200 }).toEqual([
+      'AuthorizationPolicy reviews-get waypoint',
+      'VirtualService reviews waypoint',
+      // The demo ships bookinfo's DestinationRules.
+      'DestinationRule reviews waypoint',
+    ]);
 
     const api = await workload('payments', 'api-v1');
     expect(api.data.policies).toEqual([

@@ -1,7 +1,7 @@
 /**
  * Istio's bookinfo sample in an ambient namespace with a namespace waypoint. Its Services, ServiceAccounts and
  * Deployments come from the sample's own manifests (`bookinfo/*.yaml`, copied from istio/istio's
- * samples/bookinfo/platform/kube), read at run time; the call graph and latencies are the app's real ones:
+ * samples/bookinfo/platform/kube), and its DestinationRules from samples/bookinfo/networking, read at run time; the call graph and latencies are the app's real ones:
  * productpage calls details and reviews; reviews v2 and v3 call ratings, v1 does not.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import type { ServiceCall, WorkloadBehaviour } from '../model/behaviour';
 import type { ServicePort } from './core-objects';
-import { type Json, isJson, listAt, mapAt, stringAt } from './json';
+import { type Built, type Json, isJson, listAt, mapAt, stringAt } from './json';
 import { KEYS } from './labels';
 import { INGRESS } from './platform';
 import type { ContainerSpec } from './pods';
@@ -19,7 +19,13 @@ import type { WorldBuilder } from './world-builder';
 /** The namespace bookinfo runs in. */
 export const BOOKINFO_NAMESPACE = 'bookinfo';
 
-const MANIFESTS = ['platform-kube-bookinfo.yaml', 'platform-kube-bookinfo-versions.yaml'];
+// The DestinationRules are the sample's `networking/destination-rule-all.yaml`, which Istio's traffic-management
+// tasks apply first: with their subsets in place, "shift traffic" between reviews versions works out of the box.
+const MANIFESTS = [
+  'platform-kube-bookinfo.yaml',
+  'platform-kube-bookinfo-versions.yaml',
+  'networking-destination-rule-all.yaml',
+];
 
 /** The sample's objects, in file order. */
 export function bookinfoManifests(): Json[] {
@@ -116,6 +122,9 @@ function addManifest(builder: WorldBuilder, object: Json): void {
         containers: containersOf(object),
       },
     });
+  }
+  if (object['kind'] === 'DestinationRule') {
+    builder.add({ ...object, metadata: { name, namespace } } as Built);
   }
 }
 

@@ -1,10 +1,12 @@
 /**
- * The in-process controllers that make the demo cluster react to kubectl like Istio does: istio-cni (capture) and
- * istiod's waypoint deployment. They run against the store (`store.watch`), not over HTTP.
+ * The in-process controllers that make the demo cluster react to kubectl like Istio and Kubernetes do: istio-cni
+ * (capture), istiod's waypoint deployment, and the Deployment controller (a changed pod template rolls out new
+ * pods). They run against the store (`store.watch`), not over HTTP.
  */
 import type { ResourceStore } from '../apiserver';
 import { type Random, seededRandom } from '@/lib/random';
 import { startCniController } from './cni-controller';
+import { startDeploymentController } from './deployment-controller';
 import { startWaypointController } from './waypoint-controller';
 
 /** Options of {@link startControllers}. */
@@ -26,12 +28,13 @@ export interface RunningControllers {
   whenIdle(timeoutMs?: number): Promise<void>;
 }
 
-/** Starts istio-cni and the waypoint controller on a store. */
+/** Starts istio-cni, the waypoint controller and the Deployment controller on a store. */
 export function startControllers(store: ResourceStore, options: ControllerOptions = {}): RunningControllers {
   const random = options.random ?? seededRandom('controllers');
   const controllers = [
     startCniController(store, options.onError),
     startWaypointController(store, random, options.onError),
+    startDeploymentController(store, random, options.onError),
   ];
   const settle = async (): Promise<void> => {
     // One controller's writes can give another one work: wait until all are idle at the same time (bounded).

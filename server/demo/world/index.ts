@@ -1,7 +1,8 @@
 /**
  * The demo mesh's world: the objects the demo cluster starts with (nodes, Istio's control and data plane, bookinfo
  * and friends, or a generated large mesh) with what their applications do, and the in-process controllers that play
- * istio-cni and istiod's waypoint deployment so that kubectl changes behave as in a real cluster.
+ * istio-cni, istiod's waypoint deployment and the Deployment controller so that kubectl changes behave as in a real
+ * cluster.
  *
  * ```ts
  * const store = new ResourceStore({ seed: 'demo' });
