@@ -4,7 +4,9 @@ import type { GraphEdge, GraphNode, GraphResponse } from '@/lib/graph/types';
 import { buildView, type ViewOptions } from '@/lib/graph/view';
 import fixture from './__fixtures__/bookinfo-graph.json';
 import { generateGraph } from './__fixtures__/generate-graph';
-import { syncGraph } from './cy-sync';
+import { graphStylesheet } from '@/lib/graph/stylesheet';
+import { boundsOf } from '@/lib/graph/viewport';
+import { nodeExtents, syncGraph } from './cy-sync';
 
 const graph = fixture as GraphResponse;
 const OPTIONS: ViewOptions = { showWaypoints: true, labelMode: 'rps', hide: null, find: null };
@@ -125,5 +127,20 @@ describe('syncGraph', () => {
     );
     expect(refresh).toMatchObject({ added: 0, removed: 0, placed: 0, relaidOut: false });
     expect(refresh.updated).toBeGreaterThan(0);
+  });
+});
+
+describe('nodeExtents', () => {
+  it('covers every node and its label: a fit from them contains what Cytoscape measures', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStylesheet('light') });
+    syncGraph(cy, buildView(graph, OPTIONS));
+    const box = boundsOf(nodeExtents(cy));
+    if (box === null) throw new Error('no extents');
+    // Cytoscape's own box of the nodes with their labels (headless: label sizes are estimated the same way).
+    const measured = cy.nodes().boundingBox({ includeLabels: true });
+    expect(box.x1).toBeLessThanOrEqual(measured.x1 + 1);
+    expect(box.y1).toBeLessThanOrEqual(measured.y1 + 1);
+    expect(box.x2).toBeGreaterThanOrEqual(measured.x2 - 1);
+    expect(box.y2).toBeGreaterThanOrEqual(measured.y2 - 1);
   });
 });

@@ -7,6 +7,7 @@ import {
   type Position,
 } from '@/lib/graph/layout';
 import type { EdgeData, GraphView, NodeData } from '@/lib/graph/view';
+import type { Extent } from '@/lib/graph/viewport';
 
 /** What one sync did, for the canvas (fit on first render) and for people measuring it. */
 export interface SyncResult {
@@ -76,6 +77,23 @@ export function fitBoxes(cy: cytoscape.Core, only?: ReadonlySet<string>): void {
     if (box.data('w') !== w || box.data('h') !== h) box.data({ w, h });
     box.position({ x: (b.x1 + b.x2) / 2, y: (b.y1 - BOX_PAD.top + b.y2 + BOX_PAD.bottom) / 2 });
   }
+}
+
+/**
+ * Where each node reaches, from its position and what the stylesheet gives it, without Cytoscape measuring: a
+ * namespace box its size plus its title above; any other node its shape plus a label of up to two lines below,
+ * up to the label's 150 px width.
+ */
+export function nodeExtents(cy: cytoscape.Core): Extent[] {
+  return cy.nodes().map((node) => {
+    const { x, y } = node.position();
+    if (node.data('kind') === 'namespace') {
+      const w = Number(node.data('w') ?? 0);
+      const h = Number(node.data('h') ?? 0);
+      return { x, y: y - 10, halfWidth: w / 2, halfHeight: h / 2 + 10 };
+    }
+    return { x, y: y + 16, halfWidth: 75, halfHeight: 38 };
+  });
 }
 
 /**

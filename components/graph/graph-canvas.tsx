@@ -4,17 +4,31 @@ import cytoscape from 'cytoscape';
 import { useEffect, useEffectEvent, useRef, type ReactNode } from 'react';
 import { graphStylesheet, type Theme } from '@/lib/graph/stylesheet';
 import type { GraphView } from '@/lib/graph/view';
-import { fitBoxes, syncGraph } from './cy-sync';
+import { boundsOf, fitViewport } from '@/lib/graph/viewport';
+import { fitBoxes, nodeExtents, syncGraph } from './cy-sync';
 import { TrafficAnimation } from './traffic-animation';
 
 /** Past this many elements, pan and zoom move a snapshot of the picture instead of redrawing it. */
 const LARGE = 1500;
 
-/** Fits the graph in view, but does not blow a small graph up past a readable size. */
+/** The largest zoom a fit goes to: a small graph is not blown up past a readable size. */
+const FIT_MAX_ZOOM = 1.25;
+
+/**
+ * Fits the graph in view. A large graph is fitted from the positions and sizes the page knows (`nodeExtents`): asking
+ * Cytoscape (`cy.fit`) would compute every element's style and label first, seconds before the first picture.
+ */
 function fit(cy: cytoscape.Core): void {
+  if (cy.elements().length > LARGE) {
+    const box = boundsOf(nodeExtents(cy));
+    if (box !== null)
+      cy.viewport(fitViewport(box, { width: cy.width(), height: cy.height() }, 30, FIT_MAX_ZOOM));
+    return;
+  }
   cy.fit(undefined, 30);
-  if (cy.zoom() > 1.25) cy.zoom({ level: 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-  if (cy.zoom() >= 1.25) cy.center();
+  if (cy.zoom() > FIT_MAX_ZOOM)
+    cy.zoom({ level: FIT_MAX_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  if (cy.zoom() >= FIT_MAX_ZOOM) cy.center();
 }
 
 /** Cytoscape caches where its container is; a banner appearing above the graph moves it without a resize. */
@@ -44,15 +58,17 @@ export function GraphCanvas(props: {
   const cyRef = useRef<cytoscape.Core | null>(null);
   const relayoutDone = useRef(0);
   const syncs = useRef(0);
+  /** Whether the stylesheet in use is the large graphs' one (see `graphStylesheet`). */
+  const largeStyle = useRef(false);
   const select = useEffectEvent((id: string | null) => props.onSelect(id));
   const ready = useEffectEvent((cy: cytoscape.Core | null) => props.onReady(cy));
-  const initialTheme = useEffectEvent(() => theme);
+  const currentTheme = useEffectEvent(() => theme);
 
   useEffect(() => {
     if (!container.current) return;
     const cy = cytoscape({
       container: container.current,
-      style: graphStylesheet(initialTheme()),
+      style: graphStylesheet(currentTheme()),
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: false,
@@ -86,6 +102,10 @@ export function GraphCanvas(props: {
     relayoutDone.current = relayoutToken;
     const { relaidOut } = syncGraph(cy, view, relayout);
     const large = cy.elements().length > LARGE;
+    if (large !== largeStyle.current) {
+      largeStyle.current = large;
+      cy.style(graphStylesheet(currentTheme(), { large }));
+    }
     // Not part of the public types: the renderer's option for moving a texture while panning.
     const renderer = (cy as unknown as { renderer(): { textureOnViewport?: boolean } }).renderer();
     renderer.textureOnViewport = large;
@@ -105,7 +125,7 @@ export function GraphCanvas(props: {
   }, [fitToken]);
 
   useEffect(() => {
-    cyRef.current?.style(graphStylesheet(theme));
+    cyRef.current?.style(graphStylesheet(theme, { large: largeStyle.current }));
   }, [theme]);
 
   useEffect(() => {

@@ -11,11 +11,11 @@ import {
 import type { Health } from './types';
 
 /** A headless Cytoscape with the stylesheet: what the renderer would compute, without a browser. */
-function styled(theme: Theme): cytoscape.Core {
+function styled(theme: Theme, large = false): cytoscape.Core {
   return cytoscape({
     headless: true,
     styleEnabled: true,
-    style: graphStylesheet(theme),
+    style: graphStylesheet(theme, { large }),
     elements: [
       {
         data: { id: 'ns:bookinfo', label: 'bookinfo', kind: 'namespace', health: 'none', dataplane: 'none' },
@@ -115,6 +115,13 @@ describe('graphStylesheet', () => {
     expect(Number(node('pp').style('underlay-opacity'))).toBe(0);
     expect(Number(node('ns:bookinfo').style('background-opacity'))).toBeLessThan(0.5);
     expect(node('ns:bookinfo').style('label')).toBe('bookinfo');
+  });
+
+  it('bundles parallel edges as curves, but draws a large graph’s edges straight, arrows kept', () => {
+    expect(cy.getElementById('e7').style('curve-style')).toBe('bezier');
+    const large = styled('light', true).getElementById('e7');
+    expect(large.style('curve-style')).toBe('straight');
+    expect(large.style('target-arrow-shape')).toBe('triangle');
   });
 
   it('has a dark palette that differs and covers every health', () => {

@@ -173,7 +173,7 @@ function nodeRules(p: Palette): Style[] {
   ];
 }
 
-function edgeRules(p: Palette, theme: Theme): Style[] {
+function edgeRules(p: Palette, theme: Theme, large: boolean): Style[] {
   return [
     {
       selector: 'edge',
@@ -181,7 +181,7 @@ function edgeRules(p: Palette, theme: Theme): Style[] {
         width: 'data(width)',
         'z-index-compare': 'manual',
         'z-index': 10,
-        'curve-style': 'bezier',
+        'curve-style': large ? 'straight' : 'bezier',
         'line-color': edgeColour('healthy', theme),
         'target-arrow-color': edgeColour('healthy', theme),
         'target-arrow-shape': 'triangle',
@@ -239,8 +239,19 @@ function stateRules(p: Palette): Style[] {
   ];
 }
 
-/** The whole stylesheet for a theme. */
-export function graphStylesheet(theme: Theme): cytoscape.StylesheetStyle[] {
+/**
+ * The whole stylesheet for a theme. A `large` graph draws its edges straight rather than as bundled curves: at a
+ * thousand workloads the curves' control points are most of a second of the first picture, and the parallel L4
+ * and L7 edges of one pair, which the curves keep apart, then lie on top of each other (the L7 one drawn solid).
+ */
+export function graphStylesheet(
+  theme: Theme,
+  options: { large?: boolean } = {},
+): cytoscape.StylesheetStyle[] {
   const palette = PALETTES[theme];
-  return [...nodeRules(palette), ...edgeRules(palette, theme), ...stateRules(palette)];
+  return [
+    ...nodeRules(palette),
+    ...edgeRules(palette, theme, options.large ?? false),
+    ...stateRules(palette),
+  ];
 }
