@@ -233,12 +233,26 @@ describe('posture actions on the demo mesh', () => {
     );
   });
 
-  it('opt out payments/postgres: the label goes on its Deployment pod template', async () => {
+  it('opt out payments/postgres: the label goes on its Deployment pod template, the pods roll, out of the mesh in the graph', async () => {
+    const before = objectsOf('payments').workloads.find((w) => w.name === 'postgres')?.pods ?? [];
+    expect(before.length).toBeGreaterThan(0);
     const action = await plan({ action: 'opt-out', namespace: 'payments', workload: 'postgres' });
     const applied = await post(handlers.apply, previewRequestOf(action));
     expect(applied).toMatchObject({ status: 200, body: { outcome: 'applied', operation: 'update' } });
     expect(applied.body['changes']).toEqual([
       { path: 'spec.template.metadata.labels["istio.io/dataplane-mode"]', op: 'add', after: 'none' },
     ]);
+    // The demo's Deployment controller replaces the pods with ones from the new template, which istio-cni leaves alone.
+    const rolled = await until('the postgres pods replaced', () => {
+      const objects = objectsOf('payments');
+      const pods = objects.workloads.find((w) => w.name === 'postgres')?.pods ?? [];
+      const fresh = pods.filter((p) => !before.some((b) => b.metadata.name === p.metadata.name));
+      return fresh.length > 0 && fresh.length === pods.length ? { pods, objects } : undefined;
+    });
+    for (const pod of rolled.pods) {
+      expect(pod.metadata.labels?.['istio.io/dataplane-mode']).toBe('none');
+      expect(dataplaneOf(pod, rolled.objects.namespace).dataplane).toBe('none');
+    }
+    expect(await nodeOf('workload:payments/postgres')).toMatchObject({ dataplane: 'none' });
   });
 });
