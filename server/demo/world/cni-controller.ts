@@ -8,7 +8,7 @@ import type { KubeObject, ResourceStore, WatchEvent } from '../apiserver';
 import { isPodCaptured } from './capture';
 import { at, mapAt } from './json';
 import { KEYS } from './labels';
-import { type Controller, WorkQueue } from './work-queue';
+import { type Controller, WorkQueue, queueController } from './work-queue';
 
 function reconcilePod(
   store: ResourceStore,
@@ -59,14 +59,5 @@ export function startCniController(store: ResourceStore, onError?: (error: unkno
     if (type !== 'DELETED') queue.add(`pod/${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
   };
   const watches = [store.watch('namespaces', {}, onNamespace), store.watch('pods', {}, onPod)];
-  return {
-    stop: () => {
-      for (const w of watches) w.stop();
-      queue.stop();
-    },
-    get idle(): boolean {
-      return queue.idle;
-    },
-    whenIdle: () => queue.whenIdle(),
-  };
+  return queueController(queue, watches);
 }

@@ -30,7 +30,7 @@ import {
   sameJson,
   templateHash,
 } from './rollout';
-import { type Controller, WorkQueue } from './work-queue';
+import { type Controller, WorkQueue, queueController } from './work-queue';
 
 const DEPLOYMENTS = 'deployments';
 const REPLICA_SETS = 'replicasets';
@@ -271,14 +271,5 @@ export function startDeploymentController(
     store.watch(PODS, {}, onPod),
     store.watch(DEPLOYMENTS, {}, onDeployment),
   ];
-  return {
-    stop: () => {
-      for (const w of watches) w.stop();
-      queue.stop();
-    },
-    get idle(): boolean {
-      return queue.idle;
-    },
-    whenIdle: () => queue.whenIdle(),
-  };
+  return queueController(queue, watches);
 }

@@ -22,7 +22,7 @@ import {
   waypointStatus,
   waypointWorkload,
 } from './waypoint';
-import { type Controller, WorkQueue } from './work-queue';
+import { type Controller, WorkQueue, queueController } from './work-queue';
 import { deploymentObjects } from './workloads';
 
 const GATEWAYS = 'gateways.gateway.networking.k8s.io';
@@ -90,15 +90,5 @@ export function startWaypointController(
   );
   const onGateway = ({ object }: WatchEvent): void =>
     queue.add(`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
-  const watch = store.watch(GATEWAYS, {}, onGateway);
-  return {
-    stop: () => {
-      watch.stop();
-      queue.stop();
-    },
-    get idle(): boolean {
-      return queue.idle;
-    },
-    whenIdle: () => queue.whenIdle(),
-  };
+  return queueController(queue, [store.watch(GATEWAYS, {}, onGateway)]);
 }

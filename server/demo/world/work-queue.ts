@@ -72,3 +72,17 @@ export class WorkQueue {
     for (const resolve of this.waiters.splice(0)) resolve();
   }
 }
+
+/** The controller made of a queue and the store watches that feed it: stopping it stops both. */
+export function queueController(queue: WorkQueue, watches: readonly { stop(): void }[]): Controller {
+  return {
+    stop: () => {
+      for (const watch of watches) watch.stop();
+      queue.stop();
+    },
+    get idle(): boolean {
+      return queue.idle;
+    },
+    whenIdle: () => queue.whenIdle(),
+  };
+}
