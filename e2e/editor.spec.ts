@@ -44,14 +44,7 @@ test.describe('editing the mesh, demo mesh', () => {
 
       await test.step('the edge’s panel offers “Deny this caller”', async () => {
         await page.goto(`${dashboard}/graph?ns=bookinfo&refresh=5s&window=1m&waypoints=hide`);
-        await expect
-          .poll(async () => (await graph.drawn('edges')).some((e) => V2_TO_RATINGS.test(e.id)), {
-            timeout: 30_000,
-          })
-          .toBe(true);
-        const edge = (await graph.drawn('edges')).find((e) => V2_TO_RATINGS.test(e.id));
-        if (!edge) throw new Error('no reviews-v2 -> ratings-v1 edge');
-        await graph.click(edge);
+        await graph.clickEdge(V2_TO_RATINGS);
         await page.getByTestId('graph-change-deny').click();
       });
 
@@ -130,12 +123,7 @@ test.describe('editing the mesh, demo mesh', () => {
       const editor = new EditorPage(page);
       const openShortcut = async (edgeId: RegExp, shortcut: string): Promise<void> => {
         await page.goto(`${dashboard}/graph?ns=bookinfo&refresh=5s&window=1m&waypoints=hide`);
-        await expect
-          .poll(async () => (await graph.drawn('edges')).some((e) => edgeId.test(e.id)), { timeout: 30_000 })
-          .toBe(true);
-        const edge = (await graph.drawn('edges')).find((e) => edgeId.test(e.id));
-        if (!edge) throw new Error(`no edge ${String(edgeId)}`);
-        await graph.click(edge);
+        await graph.clickEdge(edgeId);
         await page.getByTestId(shortcut).click();
         await expect(editor.editor()).toBeVisible();
       };
@@ -227,14 +215,7 @@ test.describe('editing the mesh, demo mesh', () => {
       const dashboard = demo.line('dashboard');
       const graph = new GraphPage(page);
       await page.goto(`${dashboard}/graph?ns=bookinfo&refresh=5s&window=1m&waypoints=hide`);
-      await expect
-        .poll(async () => (await graph.drawn('edges')).some((e) => V2_TO_RATINGS.test(e.id)), {
-          timeout: 30_000,
-        })
-        .toBe(true);
-      const edge = (await graph.drawn('edges')).find((e) => V2_TO_RATINGS.test(e.id));
-      if (!edge) throw new Error('no reviews-v2 -> ratings-v1 edge');
-      await graph.click(edge);
+      await graph.clickEdge(V2_TO_RATINGS);
       await expect(page.getByTestId('graph-link-error-traces')).toBeVisible();
       await expect(page.getByTestId('graph-change-deny')).toHaveCount(0);
       await page.goto(`${dashboard}/config/edit?kind=VirtualService&ns=bookinfo&new=1`);

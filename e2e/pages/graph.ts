@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** What the spec needs to know of one drawn element, read from the live Cytoscape instance. */
 export interface DrawnElement {
@@ -212,5 +212,15 @@ export class GraphPage {
   /** Clicks a drawn element where it is on screen, as a person would. */
   async click(element: DrawnElement): Promise<void> {
     await this.page.mouse.click(element.x, element.y);
+  }
+
+  /** Waits (up to 30 s) for an edge whose id matches `id` to be drawn, then clicks it. */
+  async clickEdge(id: RegExp): Promise<void> {
+    const find = async (): Promise<DrawnElement | undefined> =>
+      (await this.drawn('edges')).find((e) => id.test(e.id));
+    await expect.poll(async () => (await find()) !== undefined, { timeout: 30_000 }).toBe(true);
+    const edge = await find();
+    if (!edge) throw new Error(`no edge ${String(id)}`);
+    await this.click(edge);
   }
 }
