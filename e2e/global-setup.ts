@@ -77,6 +77,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXT_TELEMETRY_DISABLED: '1',
       KUBECONFIG: kubeconfig,
       PROMETHEUS_URL: prometheus.url.href,
+      PROMETHEUS_SCRAPE_INTERVAL: `${prometheus.scrapeIntervalSeconds}s`,
       TEMPO_URL: `http://127.0.0.1:${await closedPort()}`,
       PROMETHEUS_TIMEOUT_MS: '2000',
       TEMPO_TIMEOUT_MS: '2000',

@@ -60,7 +60,7 @@ describe('parseGraphParams', () => {
     [`end=${(NOW + 3_600_000) / 1000}`, 'end'],
     ['namespaces=Book_Info', 'namespaces'],
     ['window=5m&window=1h', 'window'],
-    ['recent=5s', 'recent'],
+    ['recent=0s', 'recent'],
     ['recent=10', 'recent'],
     ['recent=2m&window=1m', 'recent'],
     ['recent=6m', 'recent'],
@@ -83,12 +83,13 @@ describe('parseGraphParams', () => {
     );
     expect(refusal('end=2030-01-01T00:00:00Z').message).toBe('end must not be in the future');
     expect(refusal('window=1m&recent=90s').message).toBe(
-      'recent must be a duration from 10s to the window, e.g. 10s or 30s',
+      'recent must be a duration up to the window, e.g. 5s or 30s',
     );
   });
 
-  it('takes a recent sub-window from 10s up to the window itself', () => {
-    expect(parse('recent=10s').recentSeconds).toBe(10);
+  it('takes a recent sub-window from 1s up to the window itself', () => {
+    expect(parse('recent=1s').recentSeconds).toBe(1);
+    expect(parse('recent=5s').recentSeconds).toBe(5);
     expect(parse('window=1m&recent=1m').recentSeconds).toBe(60);
   });
 });

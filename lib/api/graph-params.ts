@@ -10,8 +10,8 @@ export interface GraphParams {
   /** Length of the window the rates are averaged over, in seconds (60 to 86,400). */
   windowSeconds: number;
   /**
-   * A recent sub-window at the end of the window, in seconds (10 to the window), over which edges are also judged
-   * (health, mTLS share); null or absent for none.
+   * A recent sub-window at the end of the window, in seconds (1 to the window), over which edges are also judged
+   * (health, mTLS share); null or absent for none. The server widens it to two of its metrics source's intervals.
    */
   recentSeconds?: number | null;
   /** End of the window; null for now. */
@@ -23,10 +23,7 @@ export interface GraphParams {
 /** Shortest and longest windows, in seconds. */
 export const WINDOW_LIMITS = { min: 60, max: 86_400 } as const;
 
-/** The shortest recent sub-window, in seconds; the longest is the window. */
-export const RECENT_MIN_SECONDS = 10;
-
-const RECENT_MESSAGE = 'must be a duration from 10s to the window, e.g. 10s or 30s';
+const RECENT_MESSAGE = 'must be a duration up to the window, e.g. 5s or 30s';
 
 /** How far past the server's clock `end` may be, in ms: browsers' clocks are a little off. */
 export const END_SKEW_MS = 60_000;
@@ -64,11 +61,9 @@ export function graphParamsSchema(now: () => number = Date.now) {
     recent: z
       .string()
       .transform((text) => tryParseDuration(text))
-      .refine(
-        (seconds): seconds is number =>
-          seconds !== undefined && seconds >= RECENT_MIN_SECONDS && seconds <= WINDOW_LIMITS.max,
-        { message: RECENT_MESSAGE },
-      )
+      .refine((seconds): seconds is number => seconds !== undefined && seconds <= WINDOW_LIMITS.max, {
+        message: RECENT_MESSAGE,
+      })
       .optional(),
     end: z
       .string()

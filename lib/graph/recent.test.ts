@@ -66,12 +66,12 @@ describe('aggregateRecent', () => {
 });
 
 describe('recentForRefresh', () => {
-  it('is two refresh intervals, at least 10 s, and none when refresh is off or it covers the window', () => {
-    expect(recentForRefresh(5_000, 60)).toBe('10s');
-    expect(recentForRefresh(10_000, 300)).toBe('20s');
-    expect(recentForRefresh(60_000, 300)).toBe('2m');
-    expect(recentForRefresh(2_000, 60)).toBe('10s');
+  it('is one refresh interval, and none when refresh is off or it covers the window', () => {
+    expect(recentForRefresh(5_000, 60)).toBe('5s');
+    expect(recentForRefresh(10_000, 300)).toBe('10s');
+    expect(recentForRefresh(60_000, 300)).toBe('1m');
+    expect(recentForRefresh(2_000, 60)).toBe('2s');
     expect(recentForRefresh(0, 300)).toBeNull();
-    expect(recentForRefresh(30_000, 60)).toBeNull();
+    expect(recentForRefresh(60_000, 60)).toBeNull();
   });
 });

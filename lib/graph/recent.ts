@@ -5,24 +5,22 @@
 import { formatDuration } from '@/lib/promql/duration';
 import type { EdgeRecent, GraphEdge } from './types';
 
-/** The shortest recent sub-window the API takes, in seconds (`RECENT_MIN_SECONDS` in `lib/api/graph-params.ts`). */
-const RECENT_MIN_SECONDS = 10;
-
 /**
- * The recent sub-window the graph page asks for (`recent`): two refresh intervals, so that what changed since the
- * refresh before last shows, at least 10 s; none when refresh is off (nothing to catch up with) or when it would
- * cover the whole window (nothing the window does not already say).
+ * The recent sub-window the graph page asks for (`recent`): one refresh interval, so that each refresh shows what
+ * happened since the one before (the server widens it to two of its metrics source's intervals); none when refresh
+ * is off (nothing to catch up with) or when it would cover the whole window (nothing the window does not already
+ * say).
  */
 export function recentForRefresh(refreshMs: number, windowSeconds: number): string | null {
   if (!(refreshMs > 0)) return null;
-  const seconds = Math.max(RECENT_MIN_SECONDS, Math.ceil((2 * refreshMs) / 1000));
+  const seconds = Math.max(1, Math.ceil(refreshMs / 1000));
   return seconds < windowSeconds ? formatDuration(seconds) : null;
 }
 
 /**
  * The mTLS share the page shows for an edge (its label, its line's `mtls` data, the side panel, find and hide):
- * the recent sub-window's share when the edge had traffic in it, so that enrolling a namespace shows within a
- * refresh or two, else the window's (`mtls`, which the answer keeps).
+ * the recent sub-window's share when the edge had traffic in it, so that enrolling a namespace shows within two
+ * refreshes, else the window's (`mtls`, which the answer keeps).
  */
 export function shownMtls(edge: Pick<GraphEdge, 'mtls' | 'recent'>): number {
   return edge.recent?.mtls ?? edge.mtls;

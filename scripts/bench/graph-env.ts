@@ -75,7 +75,7 @@ export async function startGraphEnv(options: GraphEnvOptions): Promise<GraphEnv>
     const client = createPrometheusClient({ url: prometheus.url, headers: {}, timeoutMs: 30_000 });
     return {
       kube,
-      metrics: createPrometheusMetricsSource(client),
+      metrics: createPrometheusMetricsSource(client, options.scrapeIntervalSeconds),
       startMs: performance.now() - started,
       stop,
     };

@@ -27,6 +27,7 @@ export function recordingMetricsSource(inner: MetricsSource): RecordingMetricsSo
   }
   return {
     source: inner.source,
+    resolutionSeconds: inner.resolutionSeconds,
     probe: (signal) => inner.probe(signal),
     rate: (q, signal) => timed('rate', () => inner.rate(q, signal)),
     quantile: (q, signal) => timed('quantile', () => inner.quantile(q, signal)),

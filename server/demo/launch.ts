@@ -60,7 +60,11 @@ async function main(): Promise<void> {
       ? { AUTH_HEADER_USER: 'X-Forwarded-User', AUTH_HEADER_GROUPS: 'X-Forwarded-Groups' }
       : {}),
     ...(prometheus
-      ? { METRICS_SOURCE: 'prometheus', PROMETHEUS_URL: prometheus.url.href }
+      ? {
+          METRICS_SOURCE: 'prometheus',
+          PROMETHEUS_URL: prometheus.url.href,
+          PROMETHEUS_SCRAPE_INTERVAL: `${prometheus.scrapeIntervalSeconds}s`,
+        }
       : { METRICS_SOURCE: 'demo' }),
   });
   // Listen first (a --port 0 is only known then), hand requests to Next.js once it is prepared.

@@ -28,6 +28,7 @@ beforeAll(async () => {
   });
   viaPrometheus = createPrometheusMetricsSource(
     createPrometheusClient({ url: prometheus.url, headers: {}, timeoutMs: 5_000 }),
+    prometheus.scrapeIntervalSeconds,
   );
   dir = mkdtempSync(join(tmpdir(), 'mesh-int-'));
   await writeKubeconfig(join(dir, 'kubeconfig'), mesh.api.url);

@@ -47,6 +47,6 @@ export function buildGraph(input: GraphInput): { nodes: GraphNode[]; edges: Grap
   filterLayers(graph, input.layers);
   addConfig(graph, input.facts);
   addRates(graph);
-  addHealth(graph, input.thresholds);
+  addHealth(graph, input.thresholds, recent?.seconds ?? null);
   return toResponse(graph, recent?.seconds ?? null);
 }

@@ -4,8 +4,9 @@ import { caseGraph } from './__fixtures__/cases';
 import { addHealth, windowAndRecentHealth } from './enrich-health';
 import { emptyTotals, type EdgeTotals, type GraphModel } from './model';
 
-function judged(graph: GraphModel, thresholds = DEFAULT_THRESHOLDS): GraphModel {
-  addHealth(graph, thresholds);
+/** Judges a graph; edges given a `recent` had it over a 10 s sub-window. */
+function judged(graph: GraphModel, thresholds = DEFAULT_THRESHOLDS, recentSeconds = 10): GraphModel {
+  addHealth(graph, thresholds, recentSeconds);
   return graph;
 }
 
@@ -71,20 +72,21 @@ describe('addHealth', () => {
     });
     const id = 'workload:legacy/orders-v1->workload:legacy/inventory-v1|http|L7';
     const callee = 'workload:legacy/inventory-v1';
-    const withRecent = (
-      recent: EdgeTotals | null,
-      names: Parameters<typeof caseGraph>[1][] = ['sidecar'],
-    ) => {
-      const graph = caseGraph('workload', ...names);
+    const withRecent = (recent: EdgeTotals | null, seconds = 10) => {
+      const graph = caseGraph('workload', 'sidecar');
       const edge = graph.edges.get(id);
       if (edge) edge.recent = recent;
-      return judged(graph);
+      return judged(graph, DEFAULT_THRESHOLDS, seconds);
     };
     // A healthy window with a fault in the last seconds: failing at once, edge and callee.
     const fault = withRecent(recentOf(1, 1));
     expect([fault.edges.get(id)?.health, fault.nodes.get(callee)?.health]).toEqual(['failing', 'failing']);
     // A few errors in the sub-window degrade it; nothing in it (idle) leaves the window's verdict.
     expect(withRecent(recentOf(99, 1)).edges.get(id)?.health).toBe('degraded');
+    // One failed request of seven in 5 s is 14%, but one failure is not a trend: the window's verdict stands.
+    const single = withRecent(recentOf(1.2, 0.2), 5);
+    expect([single.edges.get(id)?.health, single.nodes.get(callee)?.health]).toEqual(['healthy', 'healthy']);
+    expect(withRecent(recentOf(1, 0.4), 5).edges.get(id)?.health).toBe('failing');
     const quiet = withRecent(emptyTotals());
     expect([quiet.edges.get(id)?.health, quiet.nodes.get(callee)?.health]).toEqual(['healthy', 'healthy']);
     // A failure the window still holds stays flagged though the sub-window is clean.

@@ -5,7 +5,9 @@
  * winning; a waypoint on the edges that passed through it. A node nothing came into is `unknown`.
  *
  * With a recent sub-window, each is judged over the window and over the sub-window, the worse verdict winning: a
- * fault shows as soon as the sub-window holds it, and a past one stays flagged until the window no longer does.
+ * fault shows as soon as the sub-window holds it, and a past one stays flagged until the window no longer does. The
+ * sub-window is heard only when it holds at least {@link MIN_RECENT_FAILURES} failures: one failed request in a few
+ * seconds of a quiet edge is a share of 10% or more, and the window already weighs it.
  */
 import {
   countsFromCodes,
@@ -47,6 +49,15 @@ function judge(tally: Tally, thresholds: HealthThresholds): Health {
   return healthOf(tally, thresholds);
 }
 
+/** Failed requests (or refused connections) the recent sub-window needs before its verdict counts. */
+export const MIN_RECENT_FAILURES = 2;
+
+/** The sub-window's verdict on a tally of per-second figures over `seconds`; null when it has too few failures. */
+function judgeRecent(tally: Tally, seconds: number, thresholds: HealthThresholds): Health | null {
+  const failures = (tally.failed['5xx'] + tally.failed['4xx']) * seconds;
+  return failures + 1e-9 < MIN_RECENT_FAILURES ? null : judge(tally, thresholds);
+}
+
 /** What a node's health is judged on: per layer, over the window and over the recent sub-window. */
 type Inbound = Partial<Record<`${'window' | 'recent'} ${EdgeDraft['layer']}`, Tally>>;
 
@@ -55,8 +66,12 @@ export function windowAndRecentHealth(window: Health, recent: Health | null): He
   return recent === null ? window : worstHealth([window, recent]);
 }
 
-/** Sets `health` on every edge and node. */
-export function addHealth(graph: GraphModel, thresholds: HealthThresholds): void {
+/** Sets `health` on every edge and node; `recentSeconds` is the recent sub-window's length (null for none). */
+export function addHealth(
+  graph: GraphModel,
+  thresholds: HealthThresholds,
+  recentSeconds: number | null = null,
+): void {
   const inbound = new Map<string, Inbound>();
   const into = (node: string, edge: EdgeDraft): void => {
     const tallies = inbound.get(node) ?? {};
@@ -69,7 +84,10 @@ export function addHealth(graph: GraphModel, thresholds: HealthThresholds): void
     inbound.set(node, tallies);
   };
   for (const edge of graph.edges.values()) {
-    const recent = edge.recent && judge(addTo(emptyTally(), edge.recent, edge.layer), thresholds);
+    const recent =
+      edge.recent && recentSeconds !== null
+        ? judgeRecent(addTo(emptyTally(), edge.recent, edge.layer), recentSeconds, thresholds)
+        : null;
     edge.health = windowAndRecentHealth(
       judge(addTo(emptyTally(), edge.totals, edge.layer), thresholds),
       recent,
@@ -78,7 +96,13 @@ export function addHealth(graph: GraphModel, thresholds: HealthThresholds): void
     if (edge.via !== null) into(edge.via, edge);
   }
   for (const node of graph.nodes.values()) {
-    const tallies = Object.values(inbound.get(node.id) ?? {});
-    node.health = tallies.length === 0 ? 'unknown' : worstHealth(tallies.map((t) => judge(t, thresholds)));
+    const tallies = Object.entries(inbound.get(node.id) ?? {});
+    const verdicts = tallies.map(([span, tally]) =>
+      span.startsWith('recent')
+        ? judgeRecent(tally, recentSeconds ?? 0, thresholds)
+        : judge(tally, thresholds),
+    );
+    node.health =
+      tallies.length === 0 ? 'unknown' : worstHealth(verdicts.filter((v): v is Health => v !== null));
   }
 }

@@ -40,6 +40,7 @@ function recordedMetrics(): MetricsSource & { calls: number } {
   const source = {
     calls: 0,
     source: 'prometheus' as const,
+    resolutionSeconds: 5,
     probe: vi.fn(),
     rateRange: vi.fn(),
     rate: async (q: RateQuery) => answer(q),
@@ -106,6 +107,13 @@ describe('readGraph', () => {
     });
     const postgres = graph.edges.find((e) => e.id.endsWith('/postgres-v1|tcp|L4'));
     expect(postgres?.recent).toMatchObject({ requestsPerSecond: 0, errorRate: 0, mtls: 1 });
+  });
+
+  it('widens a recent sub-window shorter than two of the source’s intervals, and says so', async () => {
+    const metrics = recordedMetrics(); // one point every 5 s
+    const graph = await readGraph(params({ recentSeconds: 2 }), { kube: fakeKube(), metrics });
+    expect(graph.meta).toMatchObject({ queries: 8, recentSeconds: 10 });
+    expect(graph.edges.find((e) => e.recent !== null)?.recent?.seconds).toBe(10);
   });
 
   it('answers an empty graph with an error for namespaces the cluster does not have, without querying', async () => {

@@ -9,6 +9,7 @@ import type { MetricsSource } from '@/server/telemetry/metrics-source';
 import { buildGraph } from './build-graph';
 import { meshFacts, type KubeSnapshot } from './mesh-facts';
 import { NO_METRICS, readTraffic, type TrafficReads } from './queries';
+import { recentSubWindow } from './recent';
 
 /** What the graph reads: the watch cache (configuration) and the metrics source (traffic; null if none). */
 export interface GraphSources {
@@ -71,7 +72,11 @@ export async function readGraph(
   const errors: SourceErrorDTO[] = [];
   const snapshot = snapshotOf(sources.kube, errors);
   const namespaces = knownNamespaces(params, sources.kube, snapshot, errors);
-  const recentSeconds = params.recentSeconds ?? null;
+  const recentSeconds = recentSubWindow(
+    params.recentSeconds ?? null,
+    sources.metrics?.resolutionSeconds ?? 0,
+    params.windowSeconds,
+  );
   let reads: TrafficReads = { samples: {}, recent: null, errors: [], issued: 0 };
   if (sources.metrics === null) errors.push(NO_METRICS);
   else if (namespaces.length > 0) {

@@ -30,6 +30,7 @@ function fakeSource(
   };
   const source: MetricsSource = {
     source: 'prometheus',
+    resolutionSeconds: 15,
     probe: vi.fn(),
     rate: answer,
     quantile: answer,

@@ -10,7 +10,7 @@ import {
 import { buildGraph } from './build-graph';
 import { deduplicate } from './deduplicate';
 import type { TrafficEdge } from './model';
-import { attachRecent } from './recent';
+import { attachRecent, recentSubWindow } from './recent';
 import { borrowL4Security } from './security';
 import { trafficRecords } from './traffic-records';
 
@@ -129,5 +129,19 @@ describe('GraphEdge.recent, and health and mTLS over it', () => {
     expect(edge?.id).toBe('workload:outside/client-v1->workload:payments/api-v1|tcp|L4');
     expect(edge?.mtls).toBeCloseTo(1 / 6, 9);
     expect(edge?.recent?.mtls).toBe(1);
+  });
+});
+
+describe('recentSubWindow', () => {
+  it.each([
+    // asked, the source's interval, window -> read
+    [5, 1, 60, 5], // the demo's direct source: one 5 s refresh as asked
+    [5, 5, 60, 10], // the demo's Prometheus: two scrapes
+    [5, 15, 60, 30], // a 15 s scrape: two scrapes
+    [10, 30, 60, null], // two scrapes would be the whole window
+    [30, 15, 300, 30], // wide enough already
+    [null, 15, 300, null], // none asked
+  ])('asked %s s, with a point every %s s, over %s s: reads %s s', (asked, resolution, window, read) => {
+    expect(recentSubWindow(asked, resolution, window)).toBe(read);
   });
 });

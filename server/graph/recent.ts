@@ -9,6 +9,22 @@ import { mtlsShare, trafficEdgeKey, type TrafficEdge } from './model';
 import { borrowL4Security, needsL4Security } from './security';
 
 /**
+ * The recent sub-window to read for the one asked, in seconds: at least two of the metrics source's intervals
+ * (`resolutionSeconds`: Prometheus's scrape interval, the demo's 1 s frame), since a rate needs two points in it;
+ * none when none was asked, or when widening it would cover the whole window (it would tell nothing the window does
+ * not).
+ */
+export function recentSubWindow(
+  askedSeconds: number | null,
+  resolutionSeconds: number,
+  windowSeconds: number,
+): number | null {
+  if (askedSeconds === null) return null;
+  const seconds = Math.max(askedSeconds, Math.ceil(2 * resolutionSeconds));
+  return seconds < windowSeconds ? seconds : null;
+}
+
+/**
  * Sets `recent` on the window's edges from the de-duplicated edges of the sub-window. A client-reported L7 edge
  * takes its security from ztunnel's edge of the same pair in the sub-window; when no connection was opened there
  * in it (requests over connections opened before), the window's share stands.

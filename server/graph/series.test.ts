@@ -17,6 +17,7 @@ function fakeSource(answer: (q: RateRangeQuery) => RangeSeries[] | Error): {
   const calls: RateRangeQuery[] = [];
   const source: MetricsSource = {
     source: 'prometheus',
+    resolutionSeconds: 15,
     probe: vi.fn(),
     rate: vi.fn(),
     quantile: vi.fn(),

@@ -25,6 +25,7 @@ beforeAll(async () => {
   });
   viaPrometheus = createPrometheusMetricsSource(
     createPrometheusClient({ url: prometheus.url, headers: {}, timeoutMs: 5_000 }),
+    prometheus.scrapeIntervalSeconds,
   );
   await prometheus.waitForSeries('istio_requests_total', { timeoutMs: 20_000 });
 }, 60_000);

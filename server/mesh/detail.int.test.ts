@@ -150,6 +150,7 @@ describe('the namespace page on the demo mesh', () => {
 describe('the pages when metrics are down (errors are data)', () => {
   const down: MetricsSource = {
     source: 'prometheus',
+    resolutionSeconds: 15,
     rate: () =>
       Promise.reject(new SourceError('prometheus', 'unreachable', 'prometheus: connection refused')),
     quantile: () =>

@@ -135,6 +135,7 @@ describe('the posture of the demo mesh', () => {
 describe('the posture when metrics are down (errors are data)', () => {
   const down: MetricsSource = {
     source: 'prometheus',
+    resolutionSeconds: 15,
     rate: () =>
       Promise.reject(new SourceError('prometheus', 'unreachable', 'prometheus: connection refused')),
     quantile: () => Promise.reject(new Error('not used')),

@@ -218,6 +218,7 @@ describe('mTLS of the demo mesh', () => {
 describe('the views when metrics are down (errors are data)', () => {
   const down: MetricsSource = {
     source: 'prometheus',
+    resolutionSeconds: 15,
     rate: () =>
       Promise.reject(new SourceError('prometheus', 'unreachable', 'prometheus: connection refused')),
     quantile: () =>

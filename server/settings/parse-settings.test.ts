@@ -25,9 +25,19 @@ describe('parseSettings', () => {
       context: undefined,
       timeoutMs: 10_000,
     });
-    expect(s.metrics).toMatchObject({ kind: 'prometheus', headers: {}, timeoutMs: 30_000 });
+    expect(s.metrics).toMatchObject({
+      kind: 'prometheus',
+      headers: {},
+      timeoutMs: 30_000,
+      scrapeIntervalSeconds: 15,
+    });
     expect(s.metrics.kind === 'prometheus' && s.metrics.url.href).toBe('http://prom:9090/');
     expect(s.traces).toEqual({ kind: 'none' });
+  });
+
+  it("takes Prometheus's scrape interval as a duration", () => {
+    const s = parseSettings({ ...base, PROMETHEUS_SCRAPE_INTERVAL: '1m' }, fsWith(kubeconfig));
+    expect(s.metrics).toMatchObject({ kind: 'prometheus', scrapeIntervalSeconds: 60 });
   });
 
   it('takes the first path of a KUBECONFIG list and the context', () => {
@@ -151,6 +161,13 @@ describe('parseSettings', () => {
       kubeconfig,
       'PROMETHEUS_TIMEOUT_MS',
       /milliseconds/,
+    ],
+    [
+      'a scrape interval without a unit',
+      { ...base, PROMETHEUS_SCRAPE_INTERVAL: '15' },
+      kubeconfig,
+      'PROMETHEUS_SCRAPE_INTERVAL',
+      /from 1s to 1h/,
     ],
     [
       'a junk header list',

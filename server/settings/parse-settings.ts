@@ -1,3 +1,4 @@
+import { tryParseDuration } from '@/lib/promql/duration';
 import { parseAuth } from './parse-auth';
 import { nonEmpty, parseBool, SettingsError, type Env } from './env-values';
 import type {
@@ -109,7 +110,25 @@ function parseMetrics(env: Env, fs: SettingsFs): MetricsSettings {
       'PROMETHEUS_URL is not set: set it to your Prometheus, Thanos or Mimir query URL, e.g. http://prometheus.istio-system:9090',
     );
   }
-  return { kind: 'prometheus', ...parseHttpSource(env, fs, 'PROMETHEUS', 30_000) };
+  return {
+    kind: 'prometheus',
+    ...parseHttpSource(env, fs, 'PROMETHEUS', 30_000),
+    scrapeIntervalSeconds: parseScrapeInterval(env),
+  };
+}
+
+/** `PROMETHEUS_SCRAPE_INTERVAL`: how often Prometheus scrapes the mesh; default 15s (Istio's Prometheus addon). */
+function parseScrapeInterval(env: Env): number {
+  const raw = nonEmpty(env.PROMETHEUS_SCRAPE_INTERVAL);
+  if (raw === undefined) return 15;
+  const seconds = tryParseDuration(raw);
+  if (seconds === undefined || seconds > 3600) {
+    throw new SettingsError(
+      'PROMETHEUS_SCRAPE_INTERVAL',
+      `PROMETHEUS_SCRAPE_INTERVAL=${JSON.stringify(raw)} must be a duration from 1s to 1h, e.g. 15s or 1m`,
+    );
+  }
+  return seconds;
 }
 
 function parseTraces(env: Env, fs: SettingsFs): TraceSettings {

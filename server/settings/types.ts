@@ -15,7 +15,13 @@ export interface HttpSourceSettings {
  * Where metrics come from: a Prometheus-compatible API (Prometheus, Thanos, Mimir, Cortex), or the embedded demo
  * mesh's direct source (only when the demo command started the dashboard).
  */
-export type MetricsSettings = ({ kind: 'prometheus' } & HttpSourceSettings) | { kind: 'demo' };
+export type MetricsSettings =
+  | ({
+      kind: 'prometheus';
+      /** How often Prometheus scrapes the mesh, in seconds (`PROMETHEUS_SCRAPE_INTERVAL`, default 15). */
+      scrapeIntervalSeconds: number;
+    } & HttpSourceSettings)
+  | { kind: 'demo' };
 
 /** Where traces come from; `none` hides trace features instead of failing. */
 export type TraceSettings = ({ kind: 'tempo' } & HttpSourceSettings) | { kind: 'demo' } | { kind: 'none' };

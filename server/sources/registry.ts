@@ -48,7 +48,7 @@ function buildSources(s: Settings): Sources {
   const kubeProbe = createKubeHealthProbe({ kubeConfig, cache: kube });
   const metrics =
     s.metrics.kind === 'prometheus'
-      ? createPrometheusMetricsSource(createPrometheusClient(s.metrics))
+      ? createPrometheusMetricsSource(createPrometheusClient(s.metrics), s.metrics.scrapeIntervalSeconds)
       : (demoSources().metrics ?? null);
   const traces =
     s.traces.kind === 'tempo'

@@ -19,6 +19,11 @@ import type { LabelMatcher, MetricsResult, RangeSeries, Sample } from '@/lib/met
  * kind of the failure (`unreachable`, `timeout`, …). Warnings (partial answers) come back in the result.
  */
 export interface MetricsSource extends HealthProbe {
+  /**
+   * The interval between the points the source keeps, in seconds: Prometheus's scrape interval, the demo's history
+   * frame. A rate needs a window that holds at least two of them (`recentSubWindow` in `server/graph/recent.ts`).
+   */
+  readonly resolutionSeconds: number;
   /** Per-second rates of a counter, summed by group, at one instant. */
   rate(query: RateQuery, signal?: AbortSignal): Promise<MetricsResult<Sample[]>>;
   /** A quantile of a histogram's observations in the window, by group, at one instant. */

@@ -22,6 +22,7 @@ beforeAll(async () => {
   });
   source = createPrometheusMetricsSource(
     createPrometheusClient({ url: prom.url, headers: {}, timeoutMs: 5_000 }),
+    prom.scrapeIntervalSeconds,
   );
   // Three samples per series: enough for every rate, and for a range whose points do not all fall before the data.
   await prom.waitForSeries('count_over_time(istio_requests_total[1m]) >= 3', {

@@ -25,7 +25,7 @@ describe('createPrometheusMetricsSource', () => {
     const client = fakeClient();
     const at = new Date(1_717_000_000_000);
     const signal = new AbortController().signal;
-    const source = createPrometheusMetricsSource(client);
+    const source = createPrometheusMetricsSource(client, 15);
     const answer = await source.rate(
       { metric: 'istio_requests_total', by: ['destination_workload'], match, windowSeconds: 300, at },
       signal,
@@ -39,7 +39,7 @@ describe('createPrometheusMetricsSource', () => {
 
   it('reads quantiles through histogram_quantile over the _bucket series', async () => {
     const client = fakeClient();
-    await createPrometheusMetricsSource(client).quantile({
+    await createPrometheusMetricsSource(client, 15).quantile({
       metric: 'istio_request_duration_milliseconds',
       quantile: 0.99,
       by: [],
@@ -55,7 +55,7 @@ describe('createPrometheusMetricsSource', () => {
     const client = fakeClient();
     const start = new Date(1_000_000);
     const end = new Date(2_000_000);
-    const answer = await createPrometheusMetricsSource(client).rateRange({
+    const answer = await createPrometheusMetricsSource(client, 15).rateRange({
       metric: 'istio_tcp_sent_bytes_total',
       by: ['source_workload'],
       match: [],
@@ -73,7 +73,7 @@ describe('createPrometheusMetricsSource', () => {
 
   it('refuses invalid names and windows as bad_query without calling Prometheus', async () => {
     const client = fakeClient();
-    const source = createPrometheusMetricsSource(client);
+    const source = createPrometheusMetricsSource(client, 15);
     const bad = { metric: 'istio_requests_total', match: [], windowSeconds: 60 };
     await expect(source.rate({ ...bad, by: ['a) or vector(1'] })).rejects.toMatchObject({
       source: 'prometheus',
@@ -88,7 +88,7 @@ describe('createPrometheusMetricsSource', () => {
 
   it('sends anyOf as one sum per alternative joined with or, and refuses it unless grouped', async () => {
     const client = fakeClient();
-    const source = createPrometheusMetricsSource(client);
+    const source = createPrometheusMetricsSource(client, 15);
     const anyOf = [
       [{ label: 'destination_workload_namespace', op: '=' as const, value: 'a' }],
       [{ label: 'source_workload_namespace', op: '=' as const, value: 'a' }],
@@ -116,14 +116,14 @@ describe('createPrometheusMetricsSource', () => {
   it('calls an answer that is not a vector a bad_response', async () => {
     const client = fakeClient({ resultType: 'scalar', result: { time: 1, value: 1 } });
     const query = { metric: 'm', by: [], match: [], windowSeconds: 60 };
-    await expect(createPrometheusMetricsSource(client).rate(query)).rejects.toMatchObject({
+    await expect(createPrometheusMetricsSource(client, 15).rate(query)).rejects.toMatchObject({
       kind: 'bad_response',
     });
   });
 
   it('probes through the client', async () => {
     const client = fakeClient();
-    const source = createPrometheusMetricsSource(client);
+    const source = createPrometheusMetricsSource(client, 15);
     expect(source.source).toBe('prometheus');
     await expect(source.probe()).resolves.toEqual({ version: '2.42.0' });
   });

@@ -35,11 +35,18 @@ async function instantVector(
   return { data: data.result, warnings };
 }
 
-/** The {@link MetricsSource} port over a Prometheus-compatible API (Prometheus, Thanos, Mimir, Cortex). */
-export function createPrometheusMetricsSource(client: PrometheusClient): MetricsSource {
+/**
+ * The {@link MetricsSource} port over a Prometheus-compatible API (Prometheus, Thanos, Mimir, Cortex), whose scrape
+ * interval is `scrapeIntervalSeconds` (`PROMETHEUS_SCRAPE_INTERVAL`).
+ */
+export function createPrometheusMetricsSource(
+  client: PrometheusClient,
+  scrapeIntervalSeconds: number,
+): MetricsSource {
   // async throughout: a refused name must reject the returned promise, not throw at the call.
   return {
     source: 'prometheus',
+    resolutionSeconds: scrapeIntervalSeconds,
     probe: (signal) => client.probe(signal),
     rate: async (q, signal) =>
       instantVector(

@@ -57,6 +57,8 @@ export interface PrometheusServer {
   readonly pid: number;
   /** The temporary directory holding the config and the TSDB; removed by `stop()`. */
   readonly dir: string;
+  /** How often it scrapes and evaluates, in seconds (the options', default 1). */
+  readonly scrapeIntervalSeconds: number;
   /** The last lines Prometheus logged (about 16 KB), for failure messages. */
   logTail(): string;
   /**
@@ -173,6 +175,7 @@ async function launch(
     port,
     pid: child.pid ?? 0,
     dir,
+    scrapeIntervalSeconds: options.scrapeIntervalSeconds ?? 1,
     logTail: () => log,
     waitForSeries: (promql, waitOptions) => waitForSeries(url, promql, waitOptions),
     stop,

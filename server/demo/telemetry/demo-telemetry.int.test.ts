@@ -55,6 +55,7 @@ beforeAll(async () => {
   prometheus = await startPrometheusServer({ targets: [{ address: server.address, job: 'demo-mesh' }] });
   prom = createPrometheusMetricsSource(
     createPrometheusClient({ url: prometheus.url, headers: {}, timeoutMs: 5_000 }),
+    prometheus.scrapeIntervalSeconds,
   );
   // 15 scrapes of every L7 series the waypoint and the sidecars report: enough for 10 s windows.
   await prometheus.waitForSeries('count_over_time(istio_requests_total[20s]) >= 15', {

@@ -53,6 +53,7 @@ export function createDirectMetricsSource(store: SeriesStore): MetricsSource {
   return {
     source: 'prometheus',
     probe: async () => ({ version: 'demo', detail: 'direct from the demo mesh' }),
+    resolutionSeconds: store.history.resolutionSeconds,
 
     rate: async (q, signal): Promise<MetricsResult<Sample[]>> => {
       signal?.throwIfAborted();

@@ -10,8 +10,8 @@
 /** How much history to keep, and how finely. */
 export interface HistoryOptions {
   /**
-   * Length of a short frame, in seconds; default 5 (the demo's Prometheus scrape interval), so that a window of
-   * 10 s reads 10 s. No short tier when it is not shorter than a fine frame.
+   * Length of a short frame, in seconds; default 1 (the demo's tick), so that the graph's recent sub-window of one
+   * 5 s refresh reads the last 5 s, give or take a second. No short tier when it is not shorter than a fine frame.
    */
   shortSeconds?: number;
   /** How long short frames are kept before they are merged into fine ones, in seconds; default 120. */
@@ -74,7 +74,7 @@ export class History {
     this.fineHorizonMs = (options.fineHorizonSeconds ?? 900) * 1000;
     this.coarseMs = Math.max(this.fineMs, (options.coarseSeconds ?? 600) * 1000);
     this.horizonMs = Math.max(this.fineHorizonMs, (options.horizonSeconds ?? 86_400) * 1000);
-    const shortMs = (options.shortSeconds ?? 5) * 1000;
+    const shortMs = (options.shortSeconds ?? 1) * 1000;
     const short: Tier[] =
       shortMs < this.fineMs
         ? [{ frameMs: shortMs, horizonMs: (options.shortHorizonSeconds ?? 120) * 1000, frames: [] }]
@@ -84,6 +84,11 @@ export class History {
       { frameMs: this.fineMs, horizonMs: this.fineHorizonMs, frames: [] },
       { frameMs: this.coarseMs, horizonMs: this.horizonMs, frames: [] },
     ];
+  }
+
+  /** Length of the shortest frames, in seconds: the finest interval a window can be told apart by. */
+  get resolutionSeconds(): number {
+    return this.first.frameMs / 1000;
   }
 
   /** Starts the tick that covers (atMs - seconds, atMs]; closes the open frame when the tick falls past it. */
