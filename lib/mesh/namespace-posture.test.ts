@@ -232,14 +232,22 @@ describe('sortPostures', () => {
     health,
     problems,
   });
-  it('puts failing first, then degraded or with problems, then the rest, by name', () => {
+  it('puts failing first, then with problems, then degraded, then the rest, by name', () => {
     const sorted = sortPostures([
       card('a-fine', 'healthy'),
-      card('b-problem', 'idle', ['uses waypoint x/y which does not exist']),
+      card('f-degraded', 'degraded'),
       card('c-failing', 'failing', ['5xx']),
-      card('d-degraded', 'degraded'),
+      card('d-problem', 'idle', ['uses waypoint x/y which does not exist']),
+      card('b-degraded', 'degraded'),
       card('e-idle', 'idle'),
     ]);
-    expect(sorted.map((p) => p.name)).toEqual(['c-failing', 'b-problem', 'd-degraded', 'a-fine', 'e-idle']);
+    expect(sorted.map((p) => p.name)).toEqual([
+      'c-failing',
+      'd-problem',
+      'b-degraded',
+      'f-degraded',
+      'a-fine',
+      'e-idle',
+    ]);
   });
 });

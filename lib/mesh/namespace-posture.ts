@@ -176,10 +176,11 @@ export function namespacePosture(
   };
 }
 
-/** Failing first, then degraded or with problems, then the rest; by name within each. */
+/** Failing first, then with problems, then degraded, then the rest; by name within each. */
 function rankOf(posture: NamespacePosture): number {
   if (posture.health === 'failing') return 0;
-  return posture.health === 'degraded' || posture.problems.length > 0 ? 1 : 2;
+  if (posture.problems.length > 0) return 1;
+  return posture.health === 'degraded' ? 2 : 3;
 }
 
 /** Sorts cards so that problems come first (see {@link rankOf}), then by name. */

@@ -31,12 +31,17 @@ const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
 const perSecond = (rate: number): string =>
   `${rate >= 10 ? Math.round(rate) : Math.round(rate * 100) / 100}/s`;
 
-/** The failure share of the requests, when the class's threshold calls it degraded or worse; else null. */
-function overThreshold(facts: ProblemFacts, failure: FailureClass, failed: number): number | null {
+/** The failure share of the requests, when it reaches the class's `level` threshold; else null. */
+function overThreshold(
+  facts: ProblemFacts,
+  failure: FailureClass,
+  failed: number,
+  level: 'degraded' | 'failing',
+): number | null {
   const total = facts.traffic?.requestsPerSecond ?? 0;
   if (!(total > 0) || !(failed > 0)) return null;
   const share = failed / total;
-  return share >= facts.thresholds[failure].degraded ? share : null;
+  return share >= facts.thresholds[failure][level] ? share : null;
 }
 
 /** True when the namespace has pods in the mesh (captured or with a sidecar), or asks for it without pods. */
@@ -77,15 +82,17 @@ export const PROBLEM_RULES: readonly Rule[] = [
     f.peerAuthentication?.mode === 'DISABLE' && f.pods.sidecar > 0
       ? `DISABLE: the ${plural(f.pods.sidecar, 'sidecar')} accept and send plaintext`
       : null,
+  // Any 5xx degrades (the graph's threshold), which the card's border and inbound line already say; a problem of
+  // its own from the failing share on, so that a mesh with a trickle of errors everywhere is not a wall of them.
   (f) => {
     const errors = f.traffic?.errorsPerSecond ?? 0;
-    const share = overThreshold(f, '5xx', errors);
+    const share = overThreshold(f, '5xx', errors, 'failing');
     return share === null
       ? null
       : `5xx errors in the window: ${perSecond(errors)} (${percent(share)} of requests)`;
   },
   (f) => {
-    const share = overThreshold(f, '4xx', f.traffic?.clientErrorsPerSecond ?? 0);
+    const share = overThreshold(f, '4xx', f.traffic?.clientErrorsPerSecond ?? 0, 'degraded');
     return share === null ? null : `4xx answers: ${percent(share)} of requests`;
   },
   (f) => {
