@@ -34,20 +34,26 @@ const WITHOUT_WAYPOINT = WITH_WAYPOINT.map((s) => ({ ...s, hasWaypoint: false })
 describe('who applies a routing object', () => {
   it.each<[string, KubeObject, readonly RoutedService[], string[], RegExp | null]>([
     [
-      'a VirtualService of a Service with a waypoint',
+      'a VirtualService of a Service with a waypoint: the waypoint, and sidecar clients (they bypass it)',
       reviews8020[0] as KubeObject,
       WITH_WAYPOINT,
-      ['waypoint'],
+      ['sidecar', 'waypoint'],
       null,
     ],
     [
-      'without a waypoint, only sidecar and gateway clients',
+      'without a waypoint, only sidecar clients',
       reviews8020[0] as KubeObject,
       WITHOUT_WAYPOINT,
       ['sidecar'],
       /ambient clients are not routed/,
     ],
-    ['an HTTPRoute attached to the Service', route9010[0] as KubeObject, WITH_WAYPOINT, ['waypoint'], null],
+    [
+      'an HTTPRoute attached to the Service',
+      route9010[0] as KubeObject,
+      WITH_WAYPOINT,
+      ['sidecar', 'waypoint'],
+      null,
+    ],
     ['a host no Service has', reviews8020[0] as KubeObject, [service('other', true)], [], /names no Service/],
   ])('%s', (_what, object, services, enforcedAt, note) => {
     const kind = object.kind as 'VirtualService' | 'HTTPRoute';

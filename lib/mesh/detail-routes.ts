@@ -119,13 +119,14 @@ export function routingRow(
   const entries = services.filter((s) => relations.entry.some((e) => sameService(e, s)));
   const enforcedAt = new Set<EnforcementKind>();
   if (entries.some((s) => s.hasWaypoint)) enforcedAt.add('waypoint');
-  const bare = entries.filter((s) => !s.hasWaypoint);
-  if (bare.length > 0) enforcedAt.add('sidecar');
+  // Sidecar clients route by it themselves, waypoint or not: they bypass waypoints (Istio 1.22 and later).
+  if (entries.length > 0) enforcedAt.add('sidecar');
   if (relations.gateway) enforcedAt.add('gateway');
+  const bare = entries.filter((s) => !s.hasWaypoint);
   const notes: string[] = [];
   if (bare.length > 0) {
     notes.push(
-      `no waypoint for ${bare.map((s) => s.name).join(', ')}: only sidecar and gateway clients apply it, ambient clients are not routed`,
+      `no waypoint for ${bare.map((s) => s.name).join(', ')}: only sidecar clients apply it, ambient clients are not routed`,
     );
   }
   if (kind === 'VirtualService') {

@@ -66,6 +66,47 @@ describe('the impact preview on the demo mesh', () => {
     expect(authorization(answer.data).denied).toEqual([]);
   });
 
+  // legacy/inventory is a sidecar workload calling bookinfo/details (behind the waypoint). A sidecar never goes
+  // through a waypoint (upstream Istio), so the waypoint's policies do not judge its calls, and details' ztunnel
+  // sees inventory's own identity.
+  const denyInventory = (target: Record<string, unknown>): KubeObject =>
+    checkProposed({
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { namespace: 'bookinfo', name: 'deny-inventory' },
+      spec: {
+        action: 'DENY',
+        ...target,
+        rules: [{ from: [{ source: { principals: ['cluster.local/ns/legacy/sa/inventory'] } }] }],
+      },
+    });
+  const inventoryToDetails = (e: { source: string; target: string }): boolean =>
+    e.source === 'workload:legacy/inventory-v1' && e.target === 'workload:bookinfo/details-v1';
+
+  it('leaves a sidecar caller out of a DENY bound to the Service: its calls bypass the waypoint', async () => {
+    const answer = await readImpact(
+      denyInventory({ targetRefs: [{ kind: 'Service', group: '', name: 'details' }] }),
+      60,
+      { kube: cache, metrics: mesh.telemetry.metrics },
+    );
+    expect(answer.errors).toEqual([]);
+    const { denied, undecided } = authorization(answer.data);
+    expect([...denied, ...undecided].filter(inventoryToDetails)).toEqual([]);
+  });
+
+  it('denies a sidecar caller by a selector DENY on the callee: its ztunnel sees the caller, not the waypoint', async () => {
+    const answer = await readImpact(denyInventory({ selector: { matchLabels: { app: 'details' } } }), 60, {
+      kube: cache,
+      metrics: mesh.telemetry.metrics,
+    });
+    const denied = authorization(answer.data).denied.filter(inventoryToDetails);
+    expect(denied.map((e) => `${e.protocol} ${e.enforcedAt}`).sort()).toEqual([
+      'http ztunnel',
+      'tcp ztunnel',
+    ]);
+    expect(denied.find((e) => e.protocol === 'http')?.requestsPerSecond).toBeGreaterThan(0);
+  });
+
   it('answers no preview, with the reason, when there are no traffic figures', async () => {
     const answer = await readImpact(denyReviews({}), 60, { kube: cache, metrics: null });
     expect(answer.data).toBeNull();

@@ -220,9 +220,10 @@ describe('policies on the pages (applied last: they change the demo’s traffic)
       );
     await expect.poll(policies, { timeout: 10_000, interval: 200 }).toEqual([
       'AuthorizationPolicy reviews-get waypoint',
-      'VirtualService reviews waypoint',
+      // Sidecar clients apply routing themselves: they bypass waypoints.
+      'VirtualService reviews sidecar+waypoint',
       // The demo ships bookinfo's DestinationRules.
-      'DestinationRule reviews waypoint',
+      'DestinationRule reviews sidecar+waypoint',
     ]);
 
     const api = await workload('payments', 'api-v1');

@@ -68,11 +68,12 @@ describe('waypoints of the demo mesh', () => {
         label: 'istio.io/use-waypoint=waypoint',
       }),
     ]);
-    // productpage -> details (10/s), -> reviews v1..v3 (10/s), reviews v2/v3 -> ratings, legacy -> details (3/s).
-    expect(card?.traffic?.requestsPerSecond).toBeGreaterThan(25);
-    expect(card?.traffic?.requestsPerSecond).toBeLessThan(35);
-    expect(card?.traffic?.calls).toBe(7);
-    expect(card?.traffic?.topCalls.map((c) => `${c.source}->${c.target}`)).toContain(
+    // productpage -> details (10/s), -> reviews v1..v3 (10/s), reviews v2/v3 -> ratings. legacy's inventory calls
+    // details too, but from a sidecar, which bypasses waypoints (it applies the VirtualService itself).
+    expect(card?.traffic?.requestsPerSecond).toBeGreaterThan(22);
+    expect(card?.traffic?.requestsPerSecond).toBeLessThan(32);
+    expect(card?.traffic?.calls).toBe(6);
+    expect(card?.traffic?.topCalls.map((c) => `${c.source}->${c.target}`)).not.toContain(
       'workload:legacy/inventory-v1->workload:bookinfo/details-v1',
     );
   });

@@ -140,7 +140,7 @@ export const ROUTING_ROWS: LintRow[] = [
     [
       [
         'spec.http[0].match[0].sourceLabels',
-        /^waypoint bookinfo\/waypoint serves service bookinfo\/reviews and ignores sourceLabels: this match applies to every client$/,
+        /^waypoint bookinfo\/waypoint serves service bookinfo\/reviews and ignores sourceLabels: this match applies to every client through it \(sidecar clients bypass it and honour sourceLabels\)$/,
       ],
     ],
   ],

@@ -37,7 +37,10 @@ export const vsNoWaypoint: LintRule = defineRule({
   },
 });
 
-/** Waypoints silently ignore `http[].match[].sourceLabels`: the match then applies to every client. */
+/**
+ * Waypoints silently ignore `http[].match[].sourceLabels`: the match then applies to every client through the
+ * waypoint, while sidecar clients (which bypass waypoints and route themselves) honour it.
+ */
 export const vsSourceLabelsAtWaypoint: LintRule = defineRule({
   code: 'vs-sourcelabels-at-waypoint',
   severity: 'warning',
@@ -62,7 +65,7 @@ export const vsSourceLabelsAtWaypoint: LintRule = defineRule({
                 path: `spec.http[${i}].match[${j}].sourceLabels`,
                 message:
                   `waypoint ${fullName(first.waypoint)} serves service ${fullName(first.service)} and ignores ` +
-                  'sourceLabels: this match applies to every client',
+                  'sourceLabels: this match applies to every client through it (sidecar clients bypass it and honour sourceLabels)',
               },
             ],
       ),

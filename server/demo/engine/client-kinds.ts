@@ -25,8 +25,14 @@ export const CLIENT_TRAITS: Record<ClientKind, ClientTraits> = {
   plain: { inMesh: false, routesAtClient: false, waypoint: 'never', envoy: false },
   /** A pod captured by ztunnel: HBONE, through the Service's waypoint when it has one. */
   ztunnel: { inMesh: true, routesAtClient: false, waypoint: 'always', envoy: false },
-  /** A sidecar pod: its Envoy routes; it honours waypoints of ambient Services (sidecar interop). */
-  sidecar: { inMesh: true, routesAtClient: true, waypoint: 'always', envoy: true },
+  /**
+   * A sidecar pod: its Envoy routes (VirtualService with `sourceLabels`, faults, retries, timeouts) and sends straight
+   * to the destination's pods (HBONE to ambient ones), never through a waypoint: the waypoint sees nothing of it and
+   * its policies are not enforced (istio.io, "Migrate from Sidecar to Ambient", known limitations; istio/istio
+   * pilot/pkg/xds/endpoints/endpoint_builder.go `findServiceWaypoint` gives waypoints only to ingress gateways that
+   * opt in and to east-west gateways).
+   */
+  sidecar: { inMesh: true, routesAtClient: true, waypoint: 'never', envoy: true },
   /**
    * An ingress/egress gateway: Envoy with a mesh identity; mesh-bound VirtualServices do not apply to it (they
    * would need `gateways:`), and it skips waypoints unless the Service or namespace opts in.

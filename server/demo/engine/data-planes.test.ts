@@ -99,6 +99,93 @@ describe('gateways and waypoints', () => {
   });
 });
 
+describe('sidecar clients and waypoints', () => {
+  // Upstream Istio sends a sidecar's traffic straight to the destination pods, never through a waypoint: the
+  // sidecar applies the VirtualService itself and the waypoint's policies do not apply to it.
+  const SIDECAR_AND_AMBIENT = behaviourOf(
+    [behave('shop', 'api-v1'), behave('shop', 'web'), behave('legacy', 'batch')],
+    [],
+    [
+      source('shop/web', 'shop/api', 50, { path: '/admin/x' }),
+      source('legacy/batch', 'shop/api', 50, { path: '/admin/x' }),
+    ],
+  );
+  const withWaypoint = (): MeshBuilder =>
+    mesh(ambient('waypoint'))
+      .waypoint('shop')
+      .namespace('legacy')
+      .workload('legacy', 'batch', { dataplane: 'sidecar' });
+  const abortFor = (sourceLabels: Record<string, string>): KubeObject => ({
+    kind: 'VirtualService',
+    metadata: { name: 'api', namespace: 'shop' },
+    spec: {
+      hosts: ['api'],
+      http: [
+        {
+          match: [{ sourceLabels }],
+          fault: { abort: { httpStatus: 418, percentage: { value: 100 } } },
+          route: [{ destination: { host: 'api' } }],
+        },
+        { route: [{ destination: { host: 'api' } }] },
+      ],
+    },
+  });
+
+  it('a sidecar client goes straight to the pods of a Service that has a waypoint, over mTLS', () => {
+    const flows = tick(SIDECAR_AND_AMBIENT, withWaypoint().build()).flows;
+    expectAll(
+      flowsWhere(flows, { from: 'batch' }),
+      (f) => f.waypoint === null && f.mtls && f.destination.workload === 'api-v1' && f.responseCode === 200,
+    );
+    expectAll(flowsWhere(flows, { from: 'web' }), (f) => f.waypoint?.workload === 'waypoint');
+  });
+
+  it('an L7 policy bound to the waypoint refuses the ambient client but not the sidecar client', () => {
+    for (const targetRefs of [
+      [{ kind: 'Service', group: '', name: 'api' }],
+      [{ kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'waypoint' }],
+    ]) {
+      const flows = tick(SIDECAR_AND_AMBIENT, withWaypoint().add(denyAdmin({ targetRefs })).build()).flows;
+      expectAll(
+        flowsWhere(flows, { from: 'web' }),
+        (f) => f.responseCode === 403 && f.refusedBy === 'l7-policy',
+      );
+      expectAll(flowsWhere(flows, { from: 'batch' }), (f) => f.responseCode === 200 && f.waypoint === null);
+    }
+  });
+
+  it('the sidecar honours sourceLabels: a route matching it aborts its requests at the sidecar', () => {
+    const flows = tick(
+      SIDECAR_AND_AMBIENT,
+      withWaypoint()
+        .add(abortFor({ app: 'batch' }))
+        .build(),
+    ).flows;
+    expectAll(
+      flowsWhere(flows, { from: 'batch' }),
+      (f) =>
+        f.responseCode === 418 &&
+        f.responseFlags === 'FI' &&
+        f.waypoint === null &&
+        f.destination.workload === 'api-v1',
+    );
+  });
+
+  it('a route matching other sourceLabels leaves the sidecar alone, while the waypoint ignores them (applies to all)', () => {
+    const flows = tick(
+      SIDECAR_AND_AMBIENT,
+      withWaypoint()
+        .add(abortFor({ app: 'other' }))
+        .build(),
+    ).flows;
+    expectAll(flowsWhere(flows, { from: 'batch' }), (f) => f.responseCode === 200 && f.responseFlags === '-');
+    expectAll(
+      flowsWhere(flows, { from: 'web' }),
+      (f) => f.responseCode === 418 && f.responseFlags === 'FI' && f.waypoint?.workload === 'waypoint',
+    );
+  });
+});
+
 describe('configuration changes', () => {
   it('a policy applied between two ticks changes the traffic of the next tick', () => {
     const builder = mesh(ambient());

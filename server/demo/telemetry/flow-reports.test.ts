@@ -12,6 +12,9 @@ import {
   serviceOf,
   waypoint,
 } from './__fixtures__/mesh';
+import { ambient } from '../engine/__fixtures__/bookinfo';
+import { behave, behaviourOf, MeshBuilder, source } from '../engine/__fixtures__/mesh-builder';
+import { tick } from '../engine/__fixtures__/tick';
 import { looksLikeGateway } from './demo-telemetry';
 import { reportsFor } from './flow-reports';
 import type { Report, ReportOptions } from './reports';
@@ -254,5 +257,82 @@ describe('reportsFor: other paths of the facts page', () => {
 
   it('an empty flow reports nothing', () => {
     expect(reports(flow(productpage, reviews, { count: 0 }))).toEqual([]);
+  });
+});
+
+describe('reportsFor over the engine’s flows: a sidecar client calling a Service behind a waypoint', () => {
+  // legacy/inventory (sidecar) -> bookinfo/details (ambient, Service waypoint), with a fault abort on details: the
+  // sidecar routes and aborts itself and never uses the waypoint (upstream Istio), so its own `source` series is
+  // the only one that records the abort, addressed to details as for a Service without a waypoint.
+  const config = new MeshBuilder()
+    .namespace('istio-system')
+    .namespace('bookinfo', ambient('waypoint'))
+    .waypoint('bookinfo')
+    .workload('bookinfo', 'details-v1', { app: 'details' })
+    .service('bookinfo', 'details')
+    .namespace('legacy')
+    .workload('legacy', 'inventory-v1', { app: 'inventory', dataplane: 'sidecar' })
+    .add({
+      kind: 'VirtualService',
+      metadata: { name: 'details', namespace: 'bookinfo' },
+      spec: {
+        hosts: ['details'],
+        http: [
+          {
+            fault: { abort: { httpStatus: 503, percentage: { value: 50 } } },
+            route: [{ destination: { host: 'details' } }],
+          },
+        ],
+      },
+    })
+    .build();
+  const behaviour = behaviourOf(
+    [behave('bookinfo', 'details-v1'), behave('legacy', 'inventory-v1')],
+    [],
+    [source('legacy/inventory-v1', 'bookinfo/details', 100, { path: '/details/0' })],
+  );
+  const flows = tick(behaviour, config).flows.filter((f) => f.source?.workload === 'inventory-v1');
+  const list = flows.flatMap(reports);
+
+  it('records the abort in the sidecar’s source series, addressed to the details Service and its workload', () => {
+    const aborted = list.filter((r) => r.labels.response_flags === 'FI');
+    expect(aborted.length).toBeGreaterThan(0);
+    for (const r of aborted) {
+      expect(summary(r)).toBe('sidecar/source/http');
+      expect(r.labels).toMatchObject({
+        reporter: 'source',
+        source_workload: 'inventory-v1',
+        destination_service_name: 'details',
+        destination_service_namespace: 'bookinfo',
+        destination_workload: 'details-v1',
+        response_code: '503',
+      });
+    }
+    const requests = (flags: string): number =>
+      list
+        .filter((r) => r.layer === 'http' && r.labels.response_flags === flags)
+        .reduce((n, r) => n + r.count, 0);
+    expect(requests('FI') / (requests('FI') + requests('-'))).toBeCloseTo(0.5, 1);
+  });
+
+  it('has no waypoint series and no hop addressed to the waypoint', () => {
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.filter((r) => r.reporter === 'waypoint' || r.proxy === 'waypoint')).toEqual([]);
+    expect(list.filter((r) => r.labels.destination_workload === 'waypoint')).toEqual([]);
+    expect(list.filter((r) => r.labels.source_workload === 'waypoint')).toEqual([]);
+  });
+
+  it('the requests that were not aborted reach details: the sidecar’s source series and details’ ztunnel', () => {
+    expect(new Set(list.filter((r) => r.labels.response_flags !== 'FI').map(summary))).toEqual(
+      new Set(['sidecar/source/http', 'ztunnel/destination/tcp']),
+    );
+    expect(
+      one(
+        list.filter((r) => r.labels.response_code === '200'),
+        'sidecar',
+        'source',
+        'http',
+      ).labels,
+    ).toMatchObject({ destination_workload: 'details-v1' });
   });
 });

@@ -17,14 +17,13 @@ function clientKind(source: Endpoint | null, options: ReportOptions): ClientKind
 
 /** The facts about a flow that the reporter rows read. */
 export function flowContext(flow: FlowSample, options: ReportOptions): FlowContext {
+  // A fault abort happens where routing happens: at the waypoint when the flow has one, else at the client's
+  // sidecar; either way the request never reaches the server.
   const faulted = flow.responseFlags.split(',').includes('FI');
-  const client = clientKind(flow.source, options);
   return {
     flow,
-    client,
+    client: clientKind(flow.source, options),
     nextHop: flow.waypoint ?? flow.destination,
-    // A fault abort happens where routing happens: at a client sidecar, else at the waypoint.
-    reachedWaypoint: flow.waypoint !== null && !(faulted && client === 'sidecar'),
     reachedServer: !faulted && !(flow.refusedBy === 'l7-policy' && flow.waypoint !== null),
     refusedAtL4: flow.refusedBy === 'ztunnel-policy' || flow.refusedBy === 'strict-mtls',
     options,

@@ -50,8 +50,6 @@ export interface FlowContext {
   client: ClientKind;
   /** Where the client's connection goes: the waypoint when there is one, else the destination. */
   nextHop: Endpoint;
-  /** The flow has a waypoint and got to it (a client sidecar's fault abort stops it before). */
-  reachedWaypoint: boolean;
   /** The request got past every proxy in front of the server (no L7 refusal at a waypoint, no fault abort). */
   reachedServer: boolean;
   /** The connection was refused at L4 (ztunnel policy, STRICT mTLS): one connection per attempt. */
@@ -131,7 +129,7 @@ export const REPORTERS: readonly ReporterRow[] = [
     proxy: () => 'waypoint',
     reporter: 'waypoint',
     layer: () => 'http',
-    when: ({ flow, reachedWaypoint }) => reachedWaypoint && flow.service.protocol !== 'tcp',
+    when: ({ flow }) => flow.waypoint !== null && flow.service.protocol !== 'tcp',
     pod: (ctx) => podOf(waypoint(ctx)),
     source: envoyDownstream,
     destination: ({ flow }) => peerOf(flow.destination, flow.destination.dataplane !== 'none'),
@@ -144,7 +142,7 @@ export const REPORTERS: readonly ReporterRow[] = [
     proxy: () => 'waypoint',
     reporter: 'waypoint',
     layer: () => 'tcp',
-    when: ({ reachedWaypoint }) => reachedWaypoint,
+    when: ({ flow }) => flow.waypoint !== null,
     pod: (ctx) => podOf(waypoint(ctx)),
     source: envoyDownstream,
     destination: ({ flow }) => peerOf(flow.destination, flow.destination.dataplane !== 'none'),

@@ -42,7 +42,9 @@ const byService = (list: Span[], service: string, kind: string): Span => {
 };
 
 describe('spansOf', () => {
-  // ingress gateway -> productpage (sidecar) -> reviews (ambient, through the waypoint) -> ratings (ambient)
+  // ingress gateway -> productpage (sidecar) -> reviews (ambient, through the waypoint) -> ratings (ambient). The
+  // engine no longer sends a sidecar's calls through a waypoint (upstream Istio does not); the span builder follows
+  // whatever path a hop names, and this one exercises every kind of span in one tree.
   const list = spans(
     hop(ingress, sidecarProductpage, {
       durationMs: 50,
@@ -138,6 +140,29 @@ describe('spansOf', () => {
     );
     expect(refused.map((s) => `${s.service}:${s.kind}:${s.status.code}`)).toEqual([
       'waypoint.bookinfo:server:unset',
+    ]);
+  });
+
+  it('a fault abort at a client sidecar: its client span alone, failed with the fault filter’s message', () => {
+    // A sidecar never uses a waypoint: it applies the VirtualService itself and aborts before any connection.
+    const aborted = spans(
+      hop(sidecarProductpage, reviews, {
+        responseCode: 503,
+        responseFlags: 'FI',
+        children: [hop(reviews, ratings)],
+      }),
+    );
+    expect(aborted.map((s) => `${s.service}:${s.kind}`)).toEqual(['productpage.bookinfo:client']);
+    expect(aborted[0]?.status).toEqual({ code: 'error', message: 'fault filter abort' });
+    expect(aborted[0]?.attributes).toMatchObject({ response_flags: 'FI', 'http.status_code': 503 });
+  });
+
+  it('a fault abort at the waypoint: the waypoint’s server span alone, and no server sidecar span', () => {
+    const aborted = spans(
+      hop(productpage, legacyServer, { waypoint, responseCode: 503, responseFlags: 'FI' }),
+    );
+    expect(aborted.map((s) => `${s.service}:${s.kind}:${s.status.code}`)).toEqual([
+      'waypoint.bookinfo:server:error',
     ]);
   });
 

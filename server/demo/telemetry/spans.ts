@@ -72,10 +72,9 @@ function planHop(hop: TraceHop, options: SpanOptions): SpanPlan[] {
       ends: false,
     });
   }
-  // A fault abort happens where routing happens: at a client sidecar, else at the waypoint.
+  // A fault abort happens where routing happens: at the waypoint when the hop has one, else at the client's sidecar.
   const faulted = hop.responseFlags.split(',').includes('FI');
-  const aborted = faulted && plans[0]?.nodeType === 'sidecar';
-  if (waypoint && !aborted) {
+  if (waypoint) {
     const cluster = `inbound-vip|${hop.service.port}|http|${fqdn}`;
     plans.push({
       proxy: waypoint,
