@@ -37,6 +37,7 @@ describe('WaypointsContent', () => {
       serviceEntries: [],
       workloads: [api, waypointPod],
       gateways: [waypoint('shop')],
+      gatewayClasses: [],
       deployments: [deployment('shop', 'waypoint', { image: 'istio/proxyv2:1.28.0', templateLabels: {} })],
       edges: [
         edge('workload:web/a', 'workload:shop/api-v1', {

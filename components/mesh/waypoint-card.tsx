@@ -11,6 +11,13 @@ const KIND_WORDS: Readonly<Record<WaypointBinding['kind'], string>> = {
   workload: 'workload',
 };
 
+/** Where the traffic type was set, in words. */
+const FROM_WORDS: Readonly<Record<Card['waypointForFrom'], string>> = {
+  gateway: 'istio.io/waypoint-for on the Gateway',
+  gatewayclass: 'istio.io/waypoint-for on its GatewayClass',
+  default: 'default',
+};
+
 function Binding({ binding }: { binding: WaypointBinding }): ReactNode {
   const pods = binding.pods === undefined ? '' : ` (${binding.pods} ${binding.pods === 1 ? 'pod' : 'pods'})`;
   const name = binding.kind === 'namespace' ? binding.name : `${binding.namespace}/${binding.name}`;
@@ -92,9 +99,7 @@ export function WaypointCard({
         <dt className="text-slate-500 dark:text-slate-400">Traffic type</dt>
         <dd>
           {card.waypointFor}{' '}
-          <span className="text-slate-500 dark:text-slate-400">
-            ({card.waypointForFrom === 'gateway' ? 'istio.io/waypoint-for on the Gateway' : 'default'})
-          </span>
+          <span className="text-slate-500 dark:text-slate-400">({FROM_WORDS[card.waypointForFrom]})</span>
         </dd>
         <dt className="text-slate-500 dark:text-slate-400">Revision</dt>
         <dd>{card.revision}</dd>

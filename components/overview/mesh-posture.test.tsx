@@ -54,7 +54,7 @@ describe('NamespaceCard', () => {
   const posture = namespacePosture(
     ns('bookinfo', { ...AMBIENT, 'istio.io/use-waypoint': 'waypoint' }),
     { pods: [pod('bookinfo', 'a', { annotations: CAPTURED })], services: [] },
-    { gateways: [], peerAuthentications: [], traffic: null, ztunnelReadyNodes: null },
+    { gateways: [], gatewayClasses: [], peerAuthentications: [], traffic: null, ztunnelReadyNodes: null },
   );
   const view = { ...DEFAULT_VIEW, window: '15m' as const, namespaces: ['payments'] };
 

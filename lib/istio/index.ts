@@ -42,9 +42,11 @@ export {
   effectiveWaypoint,
   isWaypointGateway,
   waypointTrafficType,
+  waypointTrafficTypeOf,
   type WaypointCatalog,
   type WaypointResolution,
   type WaypointStatus,
   type WaypointSubject,
   type WaypointTrafficType,
+  type WaypointTrafficTypeSource,
 } from './waypoint';

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '@/lib/kube/object';
-import { effectiveWaypoint, type WaypointSubject, type WaypointCatalog } from './waypoint';
+import {
+  effectiveWaypoint,
+  isWaypointGateway,
+  waypointTrafficType,
+  waypointTrafficTypeOf,
+  type WaypointCatalog,
+  type WaypointSubject,
+  type WaypointTrafficType,
+  type WaypointTrafficTypeSource,
+} from './waypoint';
 
 function gateway(
   namespace: string,
@@ -203,5 +212,110 @@ describe('effectiveWaypoint', () => {
       status: 'bound',
       from: 'namespace',
     });
+  });
+});
+
+/** Istio's own waypoint class as a real install has it, with `istio.io/waypoint-for` when given. */
+function waypointClass(waypointFor?: string): KubeObject {
+  const labels = waypointFor ? { 'istio.io/waypoint-for': waypointFor } : undefined;
+  return {
+    kind: 'GatewayClass',
+    metadata: { name: 'istio-waypoint', ...(labels ? { labels } : {}) },
+    spec: { controllerName: 'istio.io/mesh-controller' },
+  };
+}
+
+const SERVICES_ONLY = 'ignored: this waypoint serves services only';
+const WORKLOADS_ONLY = 'ignored: this waypoint serves workloads only';
+const NOTHING = 'ignored: this waypoint serves no traffic (waypoint-for none)';
+
+describe('waypoint-for precedence (docs: "the Gateway\'s label beats the GatewayClass\'s, which beats the default")', () => {
+  /** Labels on the Gateway and on its class; the type and its source; a Service's and a pod's verdict. */
+  const rows: [
+    name: string,
+    gatewayLabel: string | undefined,
+    classLabel: string | undefined,
+    type: WaypointTrafficType,
+    from: WaypointTrafficTypeSource,
+    service: string,
+    workload: string,
+  ][] = [
+    ['no label anywhere: the default', undefined, undefined, 'service', 'default', 'bound', SERVICES_ONLY],
+    [
+      "the GatewayClass's label, on a Gateway without its own",
+      undefined,
+      'workload',
+      'workload',
+      'gatewayclass',
+      WORKLOADS_ONLY,
+      'bound',
+    ],
+    [
+      "the Gateway's label beats its GatewayClass's",
+      'service',
+      'workload',
+      'service',
+      'gateway',
+      'bound',
+      SERVICES_ONLY,
+    ],
+    [
+      "the Gateway's all beats its GatewayClass's workload",
+      'all',
+      'workload',
+      'all',
+      'gateway',
+      'bound',
+      'bound',
+    ],
+    ["the GatewayClass's none serves nothing", undefined, 'none', 'none', 'gatewayclass', NOTHING, NOTHING],
+    [
+      'a Gateway value that is no traffic type is skipped',
+      'bogus',
+      'workload',
+      'workload',
+      'gatewayclass',
+      WORKLOADS_ONLY,
+      'bound',
+    ],
+    [
+      'a GatewayClass value that is no traffic type is skipped',
+      undefined,
+      'bogus',
+      'service',
+      'default',
+      'bound',
+      SERVICES_ONLY,
+    ],
+  ];
+  it.each(rows)('%s', (_name, gatewayLabel, classLabel, type, from, service, workload) => {
+    const waypoint = gateway('shop', 'waypoint', gatewayLabel);
+    const catalog: WaypointCatalog = { gateways: [waypoint], gatewayClasses: [waypointClass(classLabel)] };
+    expect(waypointTrafficTypeOf(waypoint, catalog)).toEqual({ type, from });
+    expect(waypointTrafficType(waypoint, catalog)).toBe(type);
+    const verdict = (subject: WaypointSubject): string => {
+      const result = effectiveWaypoint(obj('x', { [USE]: 'waypoint' }), ns(), subject, catalog);
+      return result.waypoint === null ? result.reason : 'bound';
+    };
+    expect(verdict('service')).toBe(service);
+    expect(verdict('workload')).toBe(workload);
+  });
+
+  it('without the GatewayClasses, only the Gateway and the default are known', () => {
+    const waypoint = gateway('shop', 'waypoint');
+    expect(waypointTrafficTypeOf(waypoint, { gateways: [waypoint], gatewayClasses: [] })).toEqual({
+      type: 'service',
+      from: 'default',
+    });
+  });
+
+  it("a Gateway of another class is a waypoint when its class's controller is Istio's mesh controller", () => {
+    const own = gateway('shop', 'own', undefined, 'my-waypoints');
+    const myClass = {
+      metadata: { name: 'my-waypoints' },
+      spec: { controllerName: 'istio.io/mesh-controller' },
+    };
+    expect(isWaypointGateway(own, { gateways: [own], gatewayClasses: [] })).toBe(false);
+    expect(isWaypointGateway(own, { gateways: [own], gatewayClasses: [myClass] })).toBe(true);
   });
 });

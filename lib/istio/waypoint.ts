@@ -67,12 +67,28 @@ export function isWaypointGateway(gateway: KubeObject, catalog: WaypointCatalog)
   return controller === WAYPOINT_CONTROLLER;
 }
 
+/** Where a waypoint's traffic type was set: the Gateway's own label, its GatewayClass's, or neither. */
+export type WaypointTrafficTypeSource = 'gateway' | 'gatewayclass' | 'default';
+
+/**
+ * A waypoint's traffic type and where it comes from: the Gateway's `istio.io/waypoint-for` label, else its
+ * GatewayClass's, else `service` (docs/istio-ambient.md, "Precedence"). A label whose value is not a traffic type
+ * is skipped, as istiod skips it.
+ */
+export function waypointTrafficTypeOf(
+  gateway: KubeObject,
+  catalog: WaypointCatalog,
+): { type: WaypointTrafficType; from: WaypointTrafficTypeSource } {
+  const own = asTrafficType(labelOf(gateway, ISTIO_KEYS.waypointFor));
+  if (own !== undefined) return { type: own, from: 'gateway' };
+  const gatewayClass = findClass(catalog, gatewayClassName(gateway));
+  const inherited = gatewayClass && asTrafficType(labelOf(gatewayClass, ISTIO_KEYS.waypointFor));
+  return inherited ? { type: inherited, from: 'gatewayclass' } : { type: 'service', from: 'default' };
+}
+
 /** A waypoint's traffic type: the Gateway's label, else its GatewayClass's, else `service`. */
 export function waypointTrafficType(gateway: KubeObject, catalog: WaypointCatalog): WaypointTrafficType {
-  const own = asTrafficType(labelOf(gateway, ISTIO_KEYS.waypointFor));
-  if (own !== undefined) return own;
-  const gatewayClass = findClass(catalog, gatewayClassName(gateway));
-  return (gatewayClass && asTrafficType(labelOf(gatewayClass, ISTIO_KEYS.waypointFor))) ?? 'service';
+  return waypointTrafficTypeOf(gateway, catalog).type;
 }
 
 /** The waypoint an object's labels ask for, or why none: its own label beats its namespace's. */

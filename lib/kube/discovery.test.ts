@@ -24,7 +24,7 @@ const fullGroups = new Map([
 const fullResources = new Map<string, ApiResourceInfo[] | string>([
   ['apps/v1', res('deployments', 'daemonsets')],
   ['gateway.networking.k8s.io/v1', res('gateways', 'httproutes', 'gatewayclasses')],
-  ['gateway.networking.k8s.io/v1beta1', res('gateways', 'httproutes')],
+  ['gateway.networking.k8s.io/v1beta1', res('gateways', 'httproutes', 'gatewayclasses')],
   ['networking.istio.io/v1', res('virtualservices', 'destinationrules', 'serviceentries')],
   ['networking.istio.io/v1beta1', res('virtualservices', 'destinationrules', 'serviceentries')],
   ['networking.istio.io/v1alpha3', res('virtualservices', 'destinationrules', 'serviceentries')],
@@ -63,7 +63,7 @@ describe('resolveKinds', () => {
     expect(version('virtualservices')).toBe('networking.istio.io/v1beta1');
     expect(version('peerauthentications')).toBe('security.istio.io/v1beta1');
     expect(version('telemetries')).toBe('telemetry.istio.io/v1alpha1');
-    expect(missing.map((m) => m.kind.name)).toEqual(['gateways', 'httproutes']);
+    expect(missing.map((m) => m.kind.name)).toEqual(['gatewayclasses', 'gateways', 'httproutes']);
     expect(missing[0]?.reason).toBe('API group gateway.networking.k8s.io is not served');
   });
 
@@ -100,13 +100,17 @@ describe('groupVersionsToFetch', () => {
 
 describe('missingKindReports', () => {
   it('says a family is not installed when all its kinds are missing, and names partial gaps', () => {
-    const missing = ['gateways', 'httproutes', 'telemetries'].map((name) => ({
+    const missing = ['gatewayclasses', 'gateways', 'httproutes', 'telemetries'].map((name) => ({
       kind: watchedKind(name as 'gateways'),
       reason: 'x',
     }));
     expect(missingKindReports(missing).map((r) => r.message)).toEqual([
-      'Gateway API not installed: gateways, httproutes',
+      'Gateway API not installed: gatewayclasses, gateways, httproutes',
       'Istio kinds not served: telemetries',
+    ]);
+    const noClasses = [{ kind: watchedKind('gatewayclasses'), reason: 'x' }];
+    expect(missingKindReports(noClasses).map((r) => r.message)).toEqual([
+      'Gateway API kinds not served: gatewayclasses',
     ]);
   });
 });
@@ -120,6 +124,9 @@ describe('resourcePath', () => {
       '/apis/apps/v1/namespaces/book%20info/deployments',
     );
     expect(resourcePath(find('namespaces'), 'ignored')).toBe('/api/v1/namespaces');
+    expect(resourcePath(find('gatewayclasses'), 'ignored')).toBe(
+      '/apis/gateway.networking.k8s.io/v1/gatewayclasses',
+    );
   });
 });
 

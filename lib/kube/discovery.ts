@@ -43,7 +43,7 @@ export interface MissingKind {
   readonly reason: string;
 }
 
-/** Missing kinds grouped for people: "Gateway API not installed: gateways, httproutes". */
+/** Missing kinds grouped for people: "Gateway API not installed: gatewayclasses, gateways, httproutes". */
 export interface MissingKindReport {
   readonly family: KindFamily;
   readonly kinds: readonly KindName[];

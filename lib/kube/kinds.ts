@@ -5,7 +5,8 @@
  * Versions: each kind lists the versions it may be served at, preferred first; discovery picks the first one the
  * cluster serves. Istio promoted its networking, security and telemetry APIs to `v1` in Istio 1.22; older Istio
  * serves networking and security at `v1beta1` (networking also at `v1alpha3`) and Telemetry only at `v1alpha1`.
- * Gateway API serves Gateway and HTTPRoute at `v1` since v1.0, `v1beta1` before.
+ * Gateway API serves GatewayClass, Gateway and HTTPRoute at `v1` since v1.0, `v1beta1` before. GatewayClasses are
+ * watched for `istio.io/waypoint-for` and the controller of a waypoint's class (lib/istio/waypoint.ts).
  */
 
 /** The table key of a watched kind: the resource's plural name, as kubectl spells it. */
@@ -15,6 +16,7 @@ export type KindName =
   | 'services'
   | 'deployments'
   | 'daemonsets'
+  | 'gatewayclasses'
   | 'gateways'
   | 'httproutes'
   | 'virtualservices'
@@ -65,6 +67,7 @@ export const WATCHED_KINDS: readonly WatchedKind[] = [
   row('services', 'Service', '', ['v1'], 'kubernetes'),
   row('deployments', 'Deployment', 'apps', ['v1'], 'kubernetes'),
   row('daemonsets', 'DaemonSet', 'apps', ['v1'], 'kubernetes'),
+  row('gatewayclasses', 'GatewayClass', 'gateway.networking.k8s.io', gatewayApi, 'gateway-api', false),
   row('gateways', 'Gateway', 'gateway.networking.k8s.io', gatewayApi, 'gateway-api'),
   row('httproutes', 'HTTPRoute', 'gateway.networking.k8s.io', gatewayApi, 'gateway-api'),
   row('virtualservices', 'VirtualService', 'networking.istio.io', istioNetworking, 'istio'),

@@ -69,7 +69,7 @@ export function resolveChanges(
   traffic: ActionTraffic,
   workloads: boolean,
 ): ResolutionChange[] {
-  const catalog: WaypointCatalog = { gateways: objects.gateways, gatewayClasses: [] };
+  const catalog: WaypointCatalog = { gateways: objects.gateways, gatewayClasses: objects.gatewayClasses };
   const liveNs = objects.namespace;
   const nextNs = proposed.namespace ?? liveNs;
   const changes: ResolutionChange[] = [];

@@ -83,6 +83,8 @@ export interface ActionObjects {
   deployments: KubeObject[];
   /** Gateways of every namespace (a namespace may use another's waypoint). */
   gateways: KubeObject[];
+  /** Every GatewayClass: a class may say `istio.io/waypoint-for` for its waypoints, or name Istio's controller. */
+  gatewayClasses: KubeObject[];
   /** PeerAuthentications of the namespace and of the root namespace (mesh-wide ones). */
   peerAuthentications: KubeObject[];
 }

@@ -3,7 +3,7 @@
  * `istio.io/waypoint-for`, exactly as `istioctl waypoint generate` writes it (docs/istio-ambient.md, "The waypoint
  * Gateway"), for the namespace or for the workloads of one service account. Pure.
  */
-import { ISTIO_KEYS, WAYPOINT_CLASS } from '@/lib/istio';
+import { isWaypointGateway, ISTIO_KEYS, WAYPOINT_CLASS } from '@/lib/istio';
 import { labelOf, type KubeObject } from '@/lib/kube/object';
 import type { JsonObject } from '@/lib/write/types';
 import type {
@@ -51,10 +51,6 @@ export function serviceAccountsOf(objects: ActionObjects): string[] {
     .filter(isApplicationWorkload)
     .flatMap((w) => w.pods.map(serviceAccountOf));
   return [...new Set(accounts)].sort();
-}
-
-function isWaypoint(gateway: KubeObject): boolean {
-  return (gateway.spec as { gatewayClassName?: string } | undefined)?.gatewayClassName === WAYPOINT_CLASS;
 }
 
 /** The warnings about the name: taken by a Gateway, or by a Service or Deployment istiod would have to create. */
@@ -123,7 +119,9 @@ export function createWaypoint(
     );
   }
   const existing = objects.gateways
-    .filter((g) => g.metadata.namespace === namespace && isWaypoint(g) && g.metadata.name !== name)
+    .filter(
+      (g) => g.metadata.namespace === namespace && isWaypointGateway(g, objects) && g.metadata.name !== name,
+    )
     .map((g) => g.metadata.name);
   if (existing.length > 0)
     warnings.push(

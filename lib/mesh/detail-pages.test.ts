@@ -48,6 +48,7 @@ const common = {
   namespaces: [SHOP, ns('legacy', INJECTION)],
   services: [service('shop', 'api')],
   gateways: [waypoint('shop')],
+  gatewayClasses: [],
   peerAuthentications: [peerAuthentication('shop', 'strict', 'STRICT')],
   authorizationPolicies: [
     {

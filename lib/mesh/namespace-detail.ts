@@ -120,7 +120,7 @@ export function namespaceDetail(
   const ctx = {
     namespaces: namespaceMap(input.namespaces),
     services: input.services,
-    catalog: { gateways: input.gateways, gatewayClasses: [] },
+    catalog: { gateways: input.gateways, gatewayClasses: input.gatewayClasses },
   };
   const own = input.workloads
     .filter((w) => w.namespace === name && isApplicationWorkload(w))

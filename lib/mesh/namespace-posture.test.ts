@@ -13,7 +13,13 @@ import {
 import { namespacePosture, sortPostures } from './namespace-posture';
 import type { NamespaceMode, NamespacePosture, PodCounts } from './types';
 
-const base = { gateways: [], peerAuthentications: [], traffic: null, ztunnelReadyNodes: null };
+const base = {
+  gateways: [],
+  gatewayClasses: [],
+  peerAuthentications: [],
+  traffic: null,
+  ztunnelReadyNodes: null,
+};
 const posture = (
   namespace: KubeObject,
   pods: KubeObject[],

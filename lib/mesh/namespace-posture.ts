@@ -25,6 +25,8 @@ export interface PostureInput {
   pods: readonly KubeObject[];
   services: readonly KubeObject[];
   gateways: readonly KubeObject[];
+  /** Every GatewayClass: a class may say `istio.io/waypoint-for` for its waypoints, or name Istio's controller. */
+  gatewayClasses: readonly KubeObject[];
   peerAuthentications: readonly KubeObject[] | null;
   /** Inbound traffic by namespace name; null when the metrics could not be read (absent name: no traffic). */
   traffic: ReadonlyMap<string, NamespaceTraffic> | null;
@@ -143,7 +145,7 @@ export function namespacePosture(
   const ambientLabel = labelOf(namespace, ISTIO_KEYS.dataplaneMode) === 'ambient';
   const injectionLabel =
     labelOf(namespace, 'istio-injection') === 'enabled' || labelOf(namespace, 'istio.io/rev') !== undefined;
-  const catalog: WaypointCatalog = { gateways: input.gateways, gatewayClasses: [] };
+  const catalog: WaypointCatalog = { gateways: input.gateways, gatewayClasses: input.gatewayClasses };
   const waypoints = waypointUses({ namespace, services: objects.services, pods: objects.pods }, catalog);
   const peerAuthentication = peerAuthenticationOf(input.peerAuthentications, name);
   const traffic = input.traffic === null ? null : (input.traffic.get(name) ?? NO_TRAFFIC);

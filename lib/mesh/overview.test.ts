@@ -18,6 +18,7 @@ const input = (ztunnelOnNode2Ready: boolean): MeshPostureInput => ({
   ],
   services: [],
   gateways: [],
+  gatewayClasses: [],
   peerAuthentications: [],
   deployments: [
     deployment('istio-system', 'istiod', { image: 'istio/pilot:1.28.0', templateLabels: { app: 'istiod' } }),

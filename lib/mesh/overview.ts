@@ -17,6 +17,8 @@ export interface MeshPostureInput {
   pods: readonly KubeObject[] | null;
   services: readonly KubeObject[];
   gateways: readonly KubeObject[];
+  /** Every GatewayClass: a class may say `istio.io/waypoint-for` for its waypoints, or name Istio's controller. */
+  gatewayClasses: readonly KubeObject[];
   peerAuthentications: readonly KubeObject[] | null;
   deployments: readonly KubeObject[] | null;
   daemonSets: readonly KubeObject[] | null;
@@ -53,6 +55,7 @@ export function meshPosture(input: MeshPostureInput): Pick<MeshOverview, 'contro
     pods,
     services: input.services,
     gateways: input.gateways,
+    gatewayClasses: input.gatewayClasses,
     peerAuthentications: input.peerAuthentications,
     traffic: input.traffic,
     ztunnelReadyNodes: ztunnelReadyNodes(components),

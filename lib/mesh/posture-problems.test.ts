@@ -12,7 +12,14 @@ const posture = (
   namespacePosture(
     namespace,
     { pods, services: [] },
-    { gateways: [], peerAuthentications: [], traffic: null, ztunnelReadyNodes: null, ...input },
+    {
+      gateways: [],
+      gatewayClasses: [],
+      peerAuthentications: [],
+      traffic: null,
+      ztunnelReadyNodes: null,
+      ...input,
+    },
   );
 
 const traffic = (t: Partial<NamespaceTraffic>): Map<string, NamespaceTraffic> =>

@@ -4,7 +4,13 @@
  * 0..1.
  */
 import type { GraphEdge } from '@/lib/graph/types';
-import type { Dataplane, MtlsMode, WaypointStatus, WaypointTrafficType } from '@/lib/istio';
+import type {
+  Dataplane,
+  MtlsMode,
+  WaypointStatus,
+  WaypointTrafficType,
+  WaypointTrafficTypeSource,
+} from '@/lib/istio';
 import type { NamespaceMode } from './types';
 
 /** How an answer was made. */
@@ -47,10 +53,10 @@ export interface WaypointsView {
 
 /** One waypoint Gateway, as `istioctl waypoint list` shows it and more. */
 export interface WaypointCard extends WaypointName {
-  /** `istio.io/waypoint-for`: the Gateway's label, else `service` (GatewayClasses are not watched). */
+  /** `istio.io/waypoint-for`: the Gateway's label, else its GatewayClass's, else `service`. */
   waypointFor: WaypointTrafficType;
-  /** Whether `waypointFor` was set on the Gateway or is the default. */
-  waypointForFrom: 'gateway' | 'default';
+  /** Whether `waypointFor` was set on the Gateway, on its GatewayClass, or is the default. */
+  waypointForFrom: WaypointTrafficTypeSource;
   /** The Gateway's `Programmed` condition; null when it has none yet. */
   programmed: ConditionView | null;
   /** Ready and desired replicas of its Deployment; null when no Deployment was found (or none could be read). */

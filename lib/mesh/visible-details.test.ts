@@ -206,6 +206,7 @@ describe('visibleActionObjects', () => {
     expect(shown.services).toEqual(objects.services);
     expect(shown.deployments).toEqual(objects.deployments);
     expect(shown.gateways).toEqual([]);
+    expect(shown.gatewayClasses).toEqual([]);
     expect(shown.peerAuthentications.map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual([
       'istio-system/default',
     ]);
@@ -218,5 +219,6 @@ describe('visibleActionObjects', () => {
     expect(visibleActionObjects(objects, reader).gateways.map((g) => g.metadata.namespace)).toEqual([
       'payments',
     ]);
+    expect(visibleActionObjects(objects, reader).gatewayClasses).toBe(objects.gatewayClasses);
   });
 });

@@ -54,8 +54,9 @@ export function visibleWorkloadDetail(detail: WorkloadDetail, visibility: Visibi
 
 /**
  * The actions' live objects as the viewer may read them: each list only where they may list its kind (Gateways
- * and PeerAuthentications per namespace), and the Namespace itself only when they may get it (else just its
- * name, as when the Namespace list cannot be read).
+ * and PeerAuthentications per namespace; GatewayClasses, cluster-scoped, when their rules in the namespace allow
+ * listing them, as `kubectl auth can-i list gatewayclasses -n <ns>` answers), and the Namespace itself only when
+ * they may get it (else just its name, as when the Namespace list cannot be read).
  */
 export function visibleActionObjects(objects: ActionObjects, visibility: Visibility): ActionObjects {
   if (visibility.all) return objects;
@@ -71,6 +72,7 @@ export function visibleActionObjects(objects: ActionObjects, visibility: Visibil
     services: listed('services', objects.services),
     deployments: listed('deployments', objects.deployments),
     gateways: listed('gateways', objects.gateways),
+    gatewayClasses: mayList('gatewayclasses', ns) ? objects.gatewayClasses : [],
     peerAuthentications: listed('peerauthentications', objects.peerAuthentications),
   };
 }

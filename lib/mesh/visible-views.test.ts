@@ -139,6 +139,7 @@ function waypointsFixture(): WaypointsView {
       waypoint('shop', 'unused'),
       waypoint('infra', 'shared', { waypointFor: 'all' }),
     ],
+    gatewayClasses: [],
     deployments: ['waypoint', 'lonely', 'unused'].map((name) =>
       deployment('shop', name, {
         image: 'istio/proxyv2:1.28.0',

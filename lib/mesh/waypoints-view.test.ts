@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '@/lib/kube/object';
-import { AMBIENT, CAPTURED, deployment, ns, pod, service, waypoint } from './__fixtures__/cluster';
+import {
+  AMBIENT,
+  CAPTURED,
+  deployment,
+  gatewayClass,
+  ns,
+  pod,
+  service,
+  waypoint,
+} from './__fixtures__/cluster';
 import { edge } from './__fixtures__/graph-edges';
 import type { WorkloadGroup } from './view-inputs';
 import type { WaypointCard } from './views-types';
@@ -49,6 +58,7 @@ function input(extra: Partial<WaypointsInput> = {}): WaypointsInput {
       group('off', 'job', [pod('off', 'job-1')]),
     ],
     gateways: [waypoint('shop'), revisioned],
+    gatewayClasses: [gatewayClass()],
     deployments: [
       deployment('shop', 'waypoint', {
         image: 'istio/proxyv2:1.28.0',
@@ -167,6 +177,54 @@ describe('waypointsView: the cards (as `istioctl waypoint list` shows them)', ()
 
   it('leaves traffic unknown (null), not zero, when the metrics could not be read', () => {
     expect(waypointsView(input({ edges: null })).waypoints.every((w) => w.traffic === null)).toBe(true);
+  });
+});
+
+describe('waypointsView: waypoint-for on the GatewayClass (docs: "Precedence")', () => {
+  /** shop/api binds shop/waypoint by its own label; the class `istio-waypoint` says workload. */
+  const rows: [
+    name: string,
+    gateway: KubeObject,
+    waypointFor: string,
+    from: string,
+    api: Pick<WaypointCard['bindings'][number], 'effective' | 'reason'>,
+    apiRow: string,
+    batch: boolean,
+  ][] = [
+    [
+      "a Gateway without its own label takes its class's: workloads only",
+      waypoint('shop'),
+      'workload',
+      'gatewayclass',
+      { effective: false, reason: 'ignored: this waypoint serves workloads only' },
+      'ignored: this waypoint serves workloads only',
+      true,
+    ],
+    [
+      "the Gateway's own label beats its class's",
+      waypoint('shop', 'waypoint', { waypointFor: 'service' }),
+      'service',
+      'gateway',
+      { effective: true, reason: 'bound' },
+      'shop/waypoint, set on the object',
+      false,
+    ],
+  ];
+  it.each(rows)('%s', (_name, gateway, waypointFor, from, api, apiRow, batch) => {
+    const view = waypointsView(
+      input({
+        gateways: [gateway],
+        gatewayClasses: [gatewayClass('istio-waypoint', { waypointFor: 'workload' })],
+        services: [service('shop', 'api', { [USE]: 'waypoint' })],
+      }),
+    );
+    const shop = card(view, 'shop/waypoint');
+    expect(shop).toMatchObject({ waypointFor, waypointForFrom: from });
+    expect(shop.bindings.find((b) => b.kind === 'service' && b.name === 'api')).toMatchObject(api);
+    expect(shop.bindings.find((b) => b.kind === 'workload' && b.name === 'batch-v1')?.effective).toBe(batch);
+    const row = view.namespaces.find((n) => n.namespace === 'shop')?.services.find((r) => r.name === 'api');
+    expect(row?.waypoint).toEqual(api.effective ? { namespace: 'shop', name: 'waypoint' } : null);
+    expect(row?.reason).toBe(apiRow);
   });
 });
 

@@ -10,7 +10,7 @@ import {
   dataplaneOf,
   isWaypointGateway,
   ISTIO_KEYS,
-  waypointTrafficType,
+  waypointTrafficTypeOf,
   type WaypointCatalog,
 } from '@/lib/istio';
 import { labelOf, type KubeObject } from '@/lib/kube/object';
@@ -42,6 +42,8 @@ export interface WaypointsInput {
   /** Every workload of the cluster, waypoints' own included (their pods name the Gateway). */
   workloads: readonly WorkloadGroup[];
   gateways: readonly KubeObject[];
+  /** Every GatewayClass: a class may say `istio.io/waypoint-for` for its waypoints, or name Istio's controller. */
+  gatewayClasses: readonly KubeObject[];
   deployments: readonly KubeObject[] | null;
   /** The workload graph's edges over the window; null when the metrics could not be read. */
   edges: readonly GraphEdge[] | null;
@@ -130,7 +132,7 @@ function usesWaypoints(ns: string, input: WaypointsInput, namespace: KubeObject 
 
 /** The waypoints view (see the module comment). Waypoints and rows are sorted by namespace and name. */
 export function waypointsView(input: WaypointsInput): Omit<WaypointsView, 'meta'> {
-  const catalog: WaypointCatalog = { gateways: input.gateways, gatewayClasses: [] };
+  const catalog: WaypointCatalog = { gateways: input.gateways, gatewayClasses: input.gatewayClasses };
   // A waypoint's own Service and pods are its machinery, not something it serves.
   const services = input.services.filter((s) => labelOf(s, ISTIO_KEYS.gatewayName) === undefined);
   const applications = input.workloads.filter(isApplicationWorkload);
@@ -168,13 +170,13 @@ export function waypointsView(input: WaypointsInput): Omit<WaypointsView, 'meta'
     .filter((g) => isWaypointGateway(g, catalog))
     .map((gateway): WaypointCard => {
       const name = { namespace: gateway.metadata.namespace ?? '', name: gateway.metadata.name };
-      const waypointFor = waypointTrafficType(gateway, catalog);
+      const { type: waypointFor, from: waypointForFrom } = waypointTrafficTypeOf(gateway, catalog);
       const isIt = (w: WaypointName | null): boolean =>
         w !== null && w.namespace === name.namespace && w.name === name.name;
       const card: Omit<WaypointCard, 'problems'> = {
         ...name,
         waypointFor,
-        waypointForFrom: labelOf(gateway, ISTIO_KEYS.waypointFor) === waypointFor ? 'gateway' : 'default',
+        waypointForFrom,
         programmed: conditionView(gateway, 'Programmed'),
         replicas: replicasOf(gateway, input.deployments),
         revision: labelOf(gateway, 'istio.io/rev') ?? 'default',

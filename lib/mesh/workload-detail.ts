@@ -13,6 +13,7 @@ import {
   ISTIO_KEYS,
   ROOT_NAMESPACE,
   TRUST_DOMAIN,
+  type WaypointCatalog,
 } from '@/lib/istio';
 import { labelOf, type KubeObject } from '@/lib/kube/object';
 import { authorizationRows, peerAuthenticationRows } from './detail-policies';
@@ -29,6 +30,8 @@ export interface WorkloadDetailInput {
   namespaces: readonly KubeObject[];
   services: readonly KubeObject[];
   gateways: readonly KubeObject[];
+  /** Every GatewayClass: a class may say `istio.io/waypoint-for` for its waypoints, or name Istio's controller. */
+  gatewayClasses: readonly KubeObject[];
   peerAuthentications: readonly KubeObject[] | null;
   authorizationPolicies: readonly KubeObject[] | null;
   routing: RoutingObjects;
@@ -40,11 +43,10 @@ export interface WorkloadDetailInput {
 }
 
 /** Waypoint when its pods run a waypoint Gateway, gateway for other Envoy gateways, else an application. */
-function roleOf(workload: WorkloadGroup, gateways: readonly KubeObject[]): WorkloadDetail['role'] {
+function roleOf(workload: WorkloadGroup, catalog: WaypointCatalog): WorkloadDetail['role'] {
   const pod = firstPod(workload);
   const gatewayName = labelOf(pod, ISTIO_KEYS.gatewayName);
-  const catalog = { gateways, gatewayClasses: [] };
-  const runs = gateways.find(
+  const runs = catalog.gateways.find(
     (g) => g.metadata.namespace === workload.namespace && g.metadata.name === gatewayName,
   );
   if (runs !== undefined && isWaypointGateway(runs, catalog)) return 'waypoint';
@@ -90,7 +92,7 @@ export function workloadDetail(
   const ctx = {
     namespaces: namespaceMap(input.namespaces),
     services: input.services,
-    catalog: { gateways: input.gateways, gatewayClasses: [] },
+    catalog: { gateways: input.gateways, gatewayClasses: input.gatewayClasses },
   };
   const { row, services, subject } = judgeWorkload(workload, ctx);
   const pas = input.peerAuthentications;
@@ -110,7 +112,7 @@ export function workloadDetail(
   return {
     namespace: workload.namespace,
     name: workload.name,
-    role: roleOf(workload, input.gateways),
+    role: roleOf(workload, ctx.catalog),
     dataplane: subject.dataplane,
     pods: podRows(workload, ctx.namespaces.get(workload.namespace)),
     serviceAccounts: accounts,

@@ -23,6 +23,7 @@ const SNAPSHOT_KINDS: Readonly<Record<keyof KubeSnapshot, KindName>> = {
   pods: 'pods',
   services: 'services',
   gateways: 'gateways',
+  gatewayClasses: 'gatewayclasses',
   virtualServices: 'virtualservices',
   httpRoutes: 'httproutes',
   authorizationPolicies: 'authorizationpolicies',

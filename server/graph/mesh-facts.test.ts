@@ -62,4 +62,22 @@ describe('meshFacts', () => {
     expect(facts.workloads.get('payments/api-v1')?.waypoint).toBeNull();
     expect(facts.serviceWorkloads.get('bookinfo/reviews')).toEqual(['bookinfo/reviews-v2']);
   });
+
+  it("takes a waypoint's traffic type from its GatewayClass when the Gateway has no istio.io/waypoint-for", () => {
+    const snapshot = clusterSnapshot();
+    const workloadsOnly: KubeObject = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'GatewayClass',
+      metadata: { name: 'istio-waypoint', labels: { 'istio.io/waypoint-for': 'workload' } },
+      spec: { controllerName: 'istio.io/mesh-controller' },
+    };
+    // The fixture's Gateway says `service` itself, which beats its class.
+    expect(
+      meshFacts({ ...snapshot, gatewayClasses: [workloadsOnly] }).serviceWaypoints.has('bookinfo/reviews'),
+    ).toBe(true);
+    const unlabelled = snapshot.gateways.map((g) => ({ ...g, metadata: { ...g.metadata, labels: {} } }));
+    const byClass = meshFacts({ ...snapshot, gateways: unlabelled, gatewayClasses: [workloadsOnly] });
+    // Without it, the class says workloads only: the namespace's Services are not bound to it any more.
+    expect(byClass.serviceWaypoints.has('bookinfo/reviews')).toBe(false);
+  });
 });

@@ -22,6 +22,8 @@ export interface KubeSnapshot {
   pods: readonly KubeObject[];
   services: readonly KubeObject[];
   gateways: readonly KubeObject[];
+  /** GatewayClasses, for a waypoint's `istio.io/waypoint-for` when its Gateway has none. */
+  gatewayClasses: readonly KubeObject[];
   virtualServices: readonly KubeObject[];
   httpRoutes: readonly KubeObject[];
   authorizationPolicies: readonly KubeObject[];
@@ -82,7 +84,7 @@ const GATEWAY_POD_LABELS: ReadonlySet<string> = new Set(['ingressgateway', 'egre
 
 /** Builds the facts from the cluster's objects. */
 export function meshFacts(snapshot: KubeSnapshot): MeshFacts {
-  const catalog = { gateways: snapshot.gateways, gatewayClasses: [] };
+  const catalog = { gateways: snapshot.gateways, gatewayClasses: snapshot.gatewayClasses };
   const namespaces = new Map(snapshot.namespaces.map((ns) => [ns.metadata.name, ns]));
   const nsOf = (o: KubeObject): KubeObject | undefined => namespaces.get(o.metadata.namespace ?? '');
 

@@ -37,7 +37,7 @@ export interface KubeCacheStats {
   discoveredAt: string | null;
   discoveryError: SourceErrorDTO | null;
   kinds: KindStats[];
-  /** Missing kinds grouped for people ("Gateway API not installed: gateways, httproutes"). */
+  /** Missing kinds grouped for people ("Gateway API not installed: gatewayclasses, gateways, httproutes"). */
   missing: MissingKindReport[];
 }
 

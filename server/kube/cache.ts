@@ -125,7 +125,7 @@ export class KubeCache {
     return () => this.listeners.delete(listener);
   }
 
-  /** Missing kinds grouped for people, e.g. "Gateway API not installed: gateways, httproutes". */
+  /** Missing kinds grouped for people, e.g. "Gateway API not installed: gatewayclasses, gateways, httproutes". */
   missingKinds(): MissingKindReport[] {
     return missingKindReports([...this.missing.values()], this.kinds);
   }

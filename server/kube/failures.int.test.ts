@@ -57,7 +57,7 @@ async function failure(promise: Promise<unknown>): Promise<{ error: SourceError;
 const GATEWAY_API = 'gateway.networking.k8s.io';
 
 describe('a cluster without Gateway API', () => {
-  it('reports gateways and httproutes as missing, syncs the rest and tells the health probe', async () => {
+  it('reports gatewayclasses, gateways and httproutes as missing, syncs the rest and tells the health probe', async () => {
     const store = new ResourceStore();
     for (const seed of meshSeed()) store.create(seed.ref, seed.body);
     api = await startApiServer({ store });
@@ -84,7 +84,7 @@ describe('a cluster without Gateway API', () => {
     await cache.whenSynced(10_000);
 
     expect(cache.missingKinds().map((r) => r.message)).toEqual([
-      'Gateway API not installed: gateways, httproutes',
+      'Gateway API not installed: gatewayclasses, gateways, httproutes',
     ]);
     expect(cache.kindError('httproutes')?.kind).toBe('missing_kind');
     expect(cache.list('gateways')).toEqual([]);
@@ -101,7 +101,7 @@ describe('a cluster without Gateway API', () => {
     const probe = createKubeHealthProbe({ kubeConfig, cache });
     await expect(probe.probe()).resolves.toEqual({
       version: 'v1.32.0-meshlens-demo',
-      detail: 'Gateway API not installed: gateways, httproutes',
+      detail: 'Gateway API not installed: gatewayclasses, gateways, httproutes',
     });
   });
 });

@@ -17,9 +17,9 @@ export interface KubeHealthProbeOptions {
 
 /**
  * The Kubernetes health probe: `GET /version` within the timeout, answering the API server's `gitVersion` and, as
- * detail, the kinds the cluster lacks ("Gateway API not installed: gateways, httproutes") and whether the watch
- * cache is still syncing. Throws a SourceError (unreachable, timeout, unauthorized, …) when the API server is not
- * healthy.
+ * detail, the kinds the cluster lacks ("Gateway API not installed: gatewayclasses, gateways, httproutes") and
+ * whether the watch cache is still syncing. Throws a SourceError (unreachable, timeout, unauthorized, …) when the
+ * API server is not healthy.
  */
 export function createKubeHealthProbe(options: KubeHealthProbeOptions): HealthProbe {
   const timeoutMs = options.timeoutMs ?? requestTimeoutOf(options.kubeConfig);

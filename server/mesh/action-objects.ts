@@ -15,6 +15,7 @@ const ACTION_KINDS = [
   'pods',
   'services',
   'deployments',
+  'gatewayclasses',
   'gateways',
   'peerauthentications',
 ] as const;
@@ -45,8 +46,8 @@ function actionPod(pod: KubeObject): KubeObject {
 
 /**
  * The live objects the posture actions of one namespace start from (`GET /api/mesh/actions/<ns>`), from the watch
- * cache: the Namespace, its pods grouped into workloads, Services, Deployments, every Gateway, and the
- * PeerAuthentications of the namespace and the root namespace. A namespace the Namespace list does not have is a
+ * cache: the Namespace, its pods grouped into workloads, Services, Deployments, every Gateway and GatewayClass, and
+ * the PeerAuthentications of the namespace and the root namespace. A namespace the Namespace list does not have is a
  * 404; a kind that cannot be read is empty with its error listed (the write path re-reads before any write).
  */
 export function readActionObjects(
@@ -69,6 +70,7 @@ export function readActionObjects(
     services: inNamespace(lists.services),
     deployments: inNamespace(lists.deployments),
     gateways: lists.gateways ?? [],
+    gatewayClasses: lists.gatewayclasses ?? [],
     peerAuthentications: (lists.peerauthentications ?? []).filter(
       (p) => p.metadata.namespace === namespace || p.metadata.namespace === ROOT_NAMESPACE,
     ),

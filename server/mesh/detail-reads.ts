@@ -23,6 +23,7 @@ export const WORKLOAD_KINDS = [
   'namespaces',
   'pods',
   'services',
+  'gatewayclasses',
   'gateways',
   'httproutes',
   'virtualservices',

@@ -60,12 +60,14 @@ export async function readNamespaceDetail(
   const pods = lists.pods ?? [];
   const workloads = workloadGroups(pods);
   const gateways = lists.gateways ?? [];
-  const waypoints = waypointWorkloads(workloads, { gateways, gatewayClasses: [] });
+  const gatewayClasses = lists.gatewayclasses ?? [];
+  const waypoints = waypointWorkloads(workloads, { gateways, gatewayClasses });
   const snapshot = {
     namespaces: lists.namespaces ?? [namespaceObject],
     pods,
     services: lists.services ?? [],
     gateways,
+    gatewayClasses,
     virtualServices: [],
     httpRoutes: [],
     authorizationPolicies: [],
@@ -85,6 +87,7 @@ export async function readNamespaceDetail(
     pods: lists.pods,
     services: snapshot.services,
     gateways,
+    gatewayClasses,
     peerAuthentications: lists.peerauthentications,
     deployments: lists.deployments,
     daemonSets: lists.daemonsets,

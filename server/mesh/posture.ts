@@ -11,6 +11,7 @@ import { meshFacts } from '@/server/graph/mesh-facts';
 import { NO_METRICS } from '@/server/graph/queries';
 import type { MetricsSource } from '@/server/telemetry/metrics-source';
 import { readPostureTraffic, trafficByNamespace } from './posture-traffic';
+import { isGatewayApiMissing } from './view-sources';
 
 /** What the posture reads: the watch cache and the metrics source (null if none). */
 export interface PostureSources {
@@ -29,6 +30,7 @@ const KINDS = [
   'namespaces',
   'pods',
   'services',
+  'gatewayclasses',
   'gateways',
   'httproutes',
   'peerauthentications',
@@ -52,9 +54,7 @@ function readLists(
   for (const kind of KINDS) {
     const error = kube.kindError(kind);
     kinds[kind] = error?.kind ?? null;
-    const gatewayApiMissing =
-      (kind === 'gateways' || kind === 'httproutes') && error?.kind === 'missing_kind';
-    if (error && !gatewayApiMissing) errors.push(error.toDTO());
+    if (error && !isGatewayApiMissing(kind, error.kind)) errors.push(error.toDTO());
     lists[kind] = error ? null : kube.list(kind);
   }
   return { lists, kinds };
@@ -79,6 +79,7 @@ export async function readMeshOverview(
   const pods = lists.pods ?? [];
   const services = lists.services ?? [];
   const gateways = lists.gateways ?? [];
+  const gatewayClasses = lists.gatewayclasses ?? [];
 
   let traffic: Map<string, NamespaceTraffic> | null = null;
   let queries = 0;
@@ -97,6 +98,7 @@ export async function readMeshOverview(
         pods,
         services,
         gateways,
+        gatewayClasses,
         virtualServices: [],
         httpRoutes: [],
         authorizationPolicies: [],
@@ -110,6 +112,7 @@ export async function readMeshOverview(
     pods: lists.pods,
     services,
     gateways,
+    gatewayClasses,
     peerAuthentications: lists.peerauthentications,
     deployments: lists.deployments,
     daemonSets: lists.daemonsets,

@@ -1,10 +1,10 @@
 import 'server-only';
-import type { KindName } from '@/lib/kube/kinds';
+import { watchedKind, type KindName } from '@/lib/kube/kinds';
 import type { KubeObject } from '@/lib/kube/object';
 import type { WorkloadGroup } from '@/lib/mesh/view-inputs';
 import type { MeshViewMeta } from '@/lib/mesh/views-types';
 import type { GraphEdge } from '@/lib/graph/types';
-import type { SourceErrorDTO } from '@/lib/source-error';
+import type { SourceErrorDTO, SourceErrorKind } from '@/lib/source-error';
 import type { HealthThresholds } from '@/lib/graph/health';
 import { readGraph } from '@/server/graph';
 import { workloadNameOf } from '@/server/graph/mesh-facts';
@@ -18,6 +18,11 @@ import type { PostureSources } from './posture';
  * `readGraph`, so each call is counted once exactly as the graph page counts it.
  */
 
+/** True for a Gateway API kind (GatewayClass, Gateway, HTTPRoute) the cluster does not serve: no objects, no error. */
+export function isGatewayApiMissing(kind: KindName, error: SourceErrorKind | undefined): boolean {
+  return watchedKind(kind).family === 'gateway-api' && error === 'missing_kind';
+}
+
 /** Each kind's objects, or null when the kind cannot be read (its error is then in `errors`). */
 export function readKinds<K extends KindName>(
   kube: PostureSources['kube'],
@@ -27,8 +32,7 @@ export function readKinds<K extends KindName>(
   const lists = {} as Record<K, KubeObject[] | null>;
   for (const kind of kinds) {
     const error = kube.kindError(kind);
-    const gatewayApiMissing =
-      (kind === 'gateways' || kind === 'httproutes') && error?.kind === 'missing_kind';
+    const gatewayApiMissing = isGatewayApiMissing(kind, error?.kind);
     if (error && !gatewayApiMissing) errors.push(error.toDTO());
     lists[kind] = error ? (gatewayApiMissing ? [] : null) : kube.list(kind);
   }

@@ -247,3 +247,51 @@ describe('the views when metrics are down (errors are data)', () => {
     expect(answer.data.namespaces.find((n) => n.namespace === 'legacy')?.dataplane).toBe('sidecar');
   });
 });
+
+describe('waypoint-for on the GatewayClass (docs: "Precedence"), through the watch cache', () => {
+  const WAYPOINT_FOR = 'istio.io/waypoint-for';
+  const label = (
+    ref: 'gatewayclasses' | 'gateways',
+    namespace: string | undefined,
+    name: string,
+    value: string | null,
+  ): void => {
+    mesh.api.store.patch(ref, namespace, name, 'merge', { metadata: { labels: { [WAYPOINT_FOR]: value } } });
+  };
+  const card = async (): Promise<WaypointsView['waypoints'][number] | undefined> =>
+    (await readWaypointsView({ windowSeconds: 60 }, sources())).data.waypoints.find(
+      (w) => w.namespace === 'bookinfo' && w.name === 'waypoint',
+    );
+  const poll = { timeout: 10_000, interval: 100 };
+
+  it("the demo's istio-waypoint class is watched; its label counts only where the Gateway has none", async () => {
+    expect(cache.get('gatewayclasses', undefined, 'istio-waypoint')).toMatchObject({
+      spec: { controllerName: 'istio.io/mesh-controller' },
+    });
+    try {
+      label('gatewayclasses', undefined, 'istio-waypoint', 'workload');
+      await expect
+        .poll(() => cache.get('gatewayclasses', undefined, 'istio-waypoint')?.metadata.labels, poll)
+        .toMatchObject({ [WAYPOINT_FOR]: 'workload' });
+      // bookinfo's waypoint says service itself, as `istioctl waypoint apply` writes it: its own label wins.
+      expect(await card()).toMatchObject({ waypointFor: 'service', waypointForFrom: 'gateway' });
+
+      label('gateways', 'bookinfo', 'waypoint', null);
+      await expect.poll(async () => (await card())?.waypointFor, poll).toBe('workload');
+      expect(await card()).toMatchObject({ waypointForFrom: 'gatewayclass' });
+      const bookinfo = (await readWaypointsView({ windowSeconds: 60 }, sources())).data.namespaces.find(
+        (n) => n.namespace === 'bookinfo',
+      );
+      const reviews = bookinfo?.services.find((r) => r.name === 'reviews');
+      expect(reviews).toMatchObject({
+        waypoint: null,
+        status: 'wrong-traffic-type',
+        reason: 'ignored: this waypoint serves workloads only',
+      });
+    } finally {
+      label('gateways', 'bookinfo', 'waypoint', 'service');
+      label('gatewayclasses', undefined, 'istio-waypoint', null);
+    }
+    await expect.poll(async () => (await card())?.waypointForFrom, poll).toBe('gateway');
+  }, 30_000);
+});

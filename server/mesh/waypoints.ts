@@ -8,7 +8,15 @@ import type { PostureParams, PostureSources } from './posture';
 import { readKinds, readViewTraffic, viewAnswer, workloadGroups } from './view-sources';
 
 /** The kinds the waypoints view reads. */
-const KINDS = ['namespaces', 'pods', 'services', 'serviceentries', 'gateways', 'deployments'] as const;
+const KINDS = [
+  'namespaces',
+  'pods',
+  'services',
+  'serviceentries',
+  'gatewayclasses',
+  'gateways',
+  'deployments',
+] as const;
 
 /**
  * The Mesh page's waypoints (`GET /api/mesh/waypoints`): every waypoint Gateway with what is bound to it and the
@@ -32,6 +40,7 @@ export async function readWaypointsView(
     serviceEntries: lists.serviceentries ?? [],
     workloads: workloadGroups(lists.pods ?? []),
     gateways: lists.gateways ?? [],
+    gatewayClasses: lists.gatewayclasses ?? [],
     deployments: lists.deployments,
     edges: traffic.edges,
   });

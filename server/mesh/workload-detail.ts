@@ -45,7 +45,8 @@ export async function readWorkloadDetail(
     return { status: 503, body: { error } };
   }
   const gateways = lists.gateways ?? [];
-  const waypoints = waypointWorkloads(workloads, { gateways, gatewayClasses: [] });
+  const gatewayClasses = lists.gatewayclasses ?? [];
+  const waypoints = waypointWorkloads(workloads, { gateways, gatewayClasses });
   const traffic = await readDetailTraffic(
     sources,
     { namespace: subject.namespace, workload: subject.name },
@@ -57,6 +58,7 @@ export async function readWorkloadDetail(
     namespaces: lists.namespaces ?? [],
     services: lists.services ?? [],
     gateways,
+    gatewayClasses,
     peerAuthentications: lists.peerauthentications,
     authorizationPolicies: lists.authorizationpolicies,
     routing: {

@@ -6,7 +6,7 @@
 import type { KubeObject } from '@/lib/kube/object';
 import type { ActionObjects } from '../actions-types';
 import type { PlaintextEdge } from '../views-types';
-import { AMBIENT, CAPTURED, INJECTION, SIDECAR, ns, pod, service, waypoint } from './cluster';
+import { AMBIENT, CAPTURED, INJECTION, SIDECAR, gatewayClass, ns, pod, service, waypoint } from './cluster';
 
 type Labels = Record<string, string>;
 
@@ -68,6 +68,7 @@ export function outside(): ActionObjects {
     services: [],
     deployments: [deploymentOf('outside', 'client', { app: 'client', version: 'v1' })],
     gateways: [waypoint('bookinfo')],
+    gatewayClasses: [gatewayClass()],
     peerAuthentications: [],
   };
 }
@@ -92,6 +93,7 @@ export function payments(extra: Partial<ActionObjects> = {}): ActionObjects {
       deploymentOf('payments', 'postgres', { app: 'postgres', version: '16' }),
     ],
     gateways: [waypoint('bookinfo')],
+    gatewayClasses: [gatewayClass()],
     peerAuthentications: [],
     ...extra,
   };
@@ -110,6 +112,7 @@ export function legacy(): ActionObjects {
     services: [withPorts(service('legacy', 'inventory'), HTTP)],
     deployments: [],
     gateways: [waypoint('bookinfo')],
+    gatewayClasses: [gatewayClass()],
     peerAuthentications: [],
   };
 }
@@ -146,6 +149,7 @@ export function bookinfo(): ActionObjects {
     ],
     deployments: [],
     gateways: [waypoint('bookinfo', 'waypoint', { waypointFor: 'service' })],
+    gatewayClasses: [gatewayClass()],
     peerAuthentications: [],
   };
 }

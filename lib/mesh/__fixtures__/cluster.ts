@@ -77,6 +77,23 @@ export function waypoint(
   };
 }
 
+/**
+ * A GatewayClass, by default Istio's waypoint class as a real install has it (`istio-waypoint`, controller
+ * `istio.io/mesh-controller`); `waypointFor` labels it with `istio.io/waypoint-for`.
+ */
+export function gatewayClass(
+  name = 'istio-waypoint',
+  options: { controllerName?: string; waypointFor?: string } = {},
+): KubeObject {
+  const { controllerName = 'istio.io/mesh-controller', waypointFor } = options;
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'GatewayClass',
+    metadata: { name, labels: waypointFor ? { 'istio.io/waypoint-for': waypointFor } : {} },
+    spec: { controllerName },
+  };
+}
+
 /** A PeerAuthentication; `selector` makes it workload-level. */
 export function peerAuthentication(
   namespace: string,

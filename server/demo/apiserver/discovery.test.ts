@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WATCHED_KINDS } from '@/lib/kube/kinds';
 import { aggregatedDiscovery, apiGroupList, apiResourceList, wantsAggregated } from './discovery';
 import { RESOURCE_TYPES, resolveResource } from './resource-table';
 
@@ -27,6 +28,15 @@ describe('resource table', () => {
       expect(keys).toContain(wanted);
     }
   });
+
+  it.each(WATCHED_KINDS.map((k) => [k.name, k] as const))(
+    'serves %s, which the dashboard watches, at its first version and scope',
+    (_name, kind) => {
+      const type = RESOURCE_TYPES.find((t) => t.group === kind.group && t.plural === kind.plural);
+      expect(type).toMatchObject({ version: kind.versions[0], kind: kind.kind, namespaced: kind.namespaced });
+      expect(type?.verbs).toEqual(expect.arrayContaining(['get', 'list', 'watch']));
+    },
+  );
 });
 
 describe('discovery documents', () => {

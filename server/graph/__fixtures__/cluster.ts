@@ -111,6 +111,7 @@ export function clusterSnapshot(): KubeSnapshot {
       service('istio-system', 'istio-ingressgateway', { istio: 'ingressgateway' }, 80),
     ],
     gateways: [WAYPOINT_GATEWAY],
+    gatewayClasses: [],
     virtualServices: [
       {
         apiVersion: 'networking.istio.io/v1',

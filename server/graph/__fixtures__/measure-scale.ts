@@ -46,6 +46,7 @@ const snapshot: KubeSnapshot = {
   pods: list('pods'),
   services: list('services'),
   gateways: list('gateways.gateway.networking.k8s.io'),
+  gatewayClasses: list('gatewayclasses'),
   virtualServices: list('virtualservices'),
   httpRoutes: list('httproutes'),
   authorizationPolicies: list('authorizationpolicies'),

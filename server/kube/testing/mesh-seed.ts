@@ -2,7 +2,7 @@ import { groupVersion, watchedKind, type KindName } from '@/lib/kube/kinds';
 
 /**
  * One valid object of every watched kind (Istio and Gateway API objects pass the demo API server's schema
- * validation), in the `bookinfo` and `istio-system` namespaces, which come first.
+ * validation), in the `bookinfo` and `istio-system` namespaces, which come first (cluster-scoped ones in none).
  */
 
 type Seed = [kind: KindName, namespace: string | undefined, name: string, spec?: Record<string, unknown>];
@@ -19,6 +19,7 @@ const SEEDS: readonly Seed[] = [
   ],
   ['deployments', 'bookinfo', 'reviews-v1', { selector: { matchLabels: { app: 'reviews' } } }],
   ['daemonsets', 'istio-system', 'ztunnel', { selector: { matchLabels: { app: 'ztunnel' } } }],
+  ['gatewayclasses', undefined, 'istio-waypoint', { controllerName: 'istio.io/mesh-controller' }],
   [
     'gateways',
     'bookinfo',
